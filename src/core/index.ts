@@ -1,0 +1,51 @@
+/**
+ * The one door into the core: text in, model + roll-ups + findings out.
+ * Data flows one way: text → chunks → mdast (per chunk, cached) → model → roll-ups → findings.
+ * Nothing below `src/core` imports `vscode`; the CLI, the worker and the tests all enter here.
+ */
+import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput, type PlanModel } from './model/schema';
+import type { Finding } from './model/finding';
+import type { Rollups } from './model/rollup-types';
+import { ChunkCache, buildModel } from './parse/model-builder';
+import { computeRollups } from './model/rollups';
+import { runRules } from './rules/runner';
+
+export interface Analysis {
+  model: PlanModel;
+  rollups: Rollups;
+  findings: Finding[];
+}
+
+export function resolveOptions(input: AnalyzeOptionsInput = {}): AnalyzeOptions {
+  return AnalyzeOptionsSchema.parse(input);
+}
+
+/**
+ * Holds the per-chunk cache for one document (or many: chunks are keyed by their text),
+ * so re-analysis after an edit re-parses only the chunks the edit touched.
+ */
+export class PlanAnalyzer {
+  private readonly cache = new ChunkCache();
+
+  analyze(text: string, options: AnalyzeOptionsInput | AnalyzeOptions = {}): Analysis {
+    const resolved = resolveOptions(options);
+    const model = buildModel(text, resolved, this.cache);
+    const rollups = computeRollups(model);
+    const findings = model.isPlan ? runRules({ text, model, rollups, options: resolved }) : [];
+    return { model, rollups, findings };
+  }
+
+  /** Drop chunks not used by the last analysis, bounding memory for long editing sessions. */
+  prune(): void {
+    this.cache.prune();
+  }
+}
+
+/** One-shot analysis (CLI, tests). */
+export function analyzePlan(text: string, options: AnalyzeOptionsInput = {}): Analysis {
+  return new PlanAnalyzer().analyze(text, options);
+}
+
+export type { PlanModel, Item, Section, Declared, Range, Position, Hours, Estimate, Priority, Status, AnalyzeOptions, AnalyzeOptionsInput } from './model/schema';
+export type { Finding, Severity, TextEdit } from './model/finding';
+export type { Rollup, Rollups } from './model/rollup-types';

@@ -1,0 +1,41 @@
+/**
+ * A rule is a plain object, as in ESLint: `meta` is the single source for docs, settings,
+ * the README table and tests; `check` reads the model and reports. Rules never touch the
+ * editor or the file system.
+ */
+import type { AnalyzeOptions, PlanModel, Range } from '../model/schema';
+import type { Rollups } from '../model/rollup-types';
+import type { Severity, TextEdit } from '../model/finding';
+
+export interface RuleMeta {
+  /** Stable public id: used in settings, CLI output and inline disable comments. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** Message templates keyed by message id; `{name}` placeholders are filled from `data`. */
+  messages: Record<string, string>;
+}
+
+export interface Report {
+  messageId: string;
+  range: Range;
+  data?: Record<string, string | number>;
+  declared?: string;
+  computed?: string;
+  related?: { range: Range; message: string }[];
+  fix?: { description: string; edits: TextEdit[] };
+}
+
+export interface RuleContext {
+  text: string;
+  model: PlanModel;
+  rollups: Rollups;
+  options: AnalyzeOptions;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
