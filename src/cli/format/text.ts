@@ -1,0 +1,77 @@
+/**
+ * Output for people. `formatSummaryText` is pure and exported because the VS Code
+ * extension's "Show Plan Summary" command prints the same outline.
+ */
+import type { Analysis, Finding, Rollup } from '../../core/index';
+import { formatHours } from '../../core/model/format';
+import { isEmptyPreamble, type CheckedFile } from '../report';
+
+const MAX_TITLE = 60;
+
+/** The plan's outline: a totals line, one line per priority, then sections indented by depth. */
+export function formatSummaryText(path: string, { model, rollups }: Analysis): string {
+  if (!model.isPlan) return `${path}: not a plan (${model.detection.reason})\n`;
+  const doc = rollups.document;
+  const lines = [path, `  ${plural(doc.items, 'item')} · ${doc.done} done · ${doc.partial} partial · ${doc.open} open · ${hoursText(doc)}`];
+  const priorities = Object.keys(rollups.byPriority).sort();
+  if (priorities.length > 0) {
+    lines.push(`  ${priorities.map((code) => `${code}: ${plural(rollups.byPriority[code].items, 'item')}, ${formatHours(rollups.byPriority[code].hours)}`).join(' · ')}`);
+  }
+  const rows = model.sections
+    .filter((s) => !isEmptyPreamble(s))
+    .map((s) => ({ label: `${'  '.repeat(Math.max(s.depth - 1, 0))}${truncate(s.title || '(before the first heading)')}`, stats: sectionStats(rollups.sections[s.index]) }));
+  const width = Math.max(0, ...rows.map((r) => r.label.length));
+  if (rows.length > 0) lines.push('');
+  for (const row of rows) lines.push(`  ${row.label.padEnd(width)}  ${row.stats}`.trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+function hoursText(r: Rollup): string {
+  const unestimated = r.unestimated.length > 0 ? ` (${r.unestimated.length} without estimate)` : '';
+  return `${formatHours(r.hours)}, ${formatHours(r.remainingHours)} left${unestimated}`;
+}
+
+/** "done/items · hours · left", or nothing for a section without work items. */
+function sectionStats(r: Rollup): string {
+  if (r.items === 0) return '';
+  return `${r.done}/${r.items} · ${formatHours(r.hours)} · ${formatHours(r.remainingHours)} left`;
+}
+
+function truncate(title: string): string {
+  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+}
+
+/** ESLint's "stylish": each file with findings, its findings aligned, then one count line. */
+export function formatCheckText(files: readonly CheckedFile[]): string {
+  const out: string[] = [];
+  for (const file of files) {
+    if (file.analysis.findings.length > 0) out.push(fileBlock(file.path, file.analysis.findings));
+  }
+  out.push(countLine(files.flatMap((f) => f.analysis.findings), files));
+  return out.join('\n');
+}
+
+function fileBlock(path: string, findings: readonly Finding[]): string {
+  const rows = findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.column + 1}`, f.severity, f.message, f.rule]);
+  const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col].length)));
+  const body = rows.map((r) => `  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
+  return `${path}\n${body.join('\n')}\n`;
+}
+
+function countLine(findings: readonly Finding[], files: readonly CheckedFile[]): string {
+  const plans = files.filter((f) => f.analysis.model.isPlan).length;
+  const checked = `${plural(files.length, 'file')}, ${plural(plans, 'plan')}`;
+  if (findings.length === 0) return `✔ No problems (${checked} checked)\n`;
+  const bySeverity = (['error', 'warning', 'info', 'hint'] as const)
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([s, n]) => n > 0 || s === 'error' || s === 'warning')
+    .map(([s, n]) => plural(n, s));
+  const lines = [`✖ ${plural(findings.length, 'problem')} (${bySeverity.join(', ')}) in ${checked}`];
+  const fixable = findings.filter((f) => f.fix).length;
+  if (fixable > 0) lines.push(`  ${plural(fixable, 'problem')} fixable with the \`--fix\` option.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}

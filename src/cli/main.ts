@@ -1,0 +1,127 @@
+/**
+ * The CLI as a function: argv, file system and output come in as parameters (as in
+ * markdownlint-cli2), so tests run it in memory and the extension could call it too.
+ * `bin.ts` wires it to the real process.
+ */
+import * as path from 'node:path';
+import { PlanAnalyzer, type AnalyzeOptions } from '../core/index';
+import { applyFixes } from '../core/edits/apply';
+import { rules } from '../core/rules/registry';
+import { HELP, parseCommandLine, type Command } from './args';
+import { loadConfig } from './config';
+import { expandOnDisk, type Expand } from './expand';
+import { formatCheckJson, formatSummaryJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatCheckText, formatSummaryText } from './format/text';
+import { decodePlan, describeIoError, encodePlan } from './read';
+import { isChecked, isFailed, type CheckedFile, type FileOutcome } from './report';
+import { TOOL_VERSION } from './tool';
+
+export interface CliHost {
+  /** Arguments after the program name. */
+  argv: readonly string[];
+  cwd: string;
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes UTF-8 text (a BOM, when wanted, is already its first character). */
+  writeFile(path: string, text: string): Promise<void>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** PATH arguments → files; defaults to walking the real disk. */
+  glob?: Expand;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_TROUBLE = 2;
+
+/** Passes of fix → re-analyse: a fix skipped for overlapping another is retried on the result. */
+const MAX_FIX_PASSES = 10;
+
+export async function main(host: CliHost): Promise<number> {
+  const parsed = parseCommandLine(host.argv);
+  switch (parsed.kind) {
+    case 'help':
+      host.stdout(HELP);
+      return EXIT_OK;
+    case 'version':
+      host.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    case 'usage':
+      host.stderr(`plan-lens: ${parsed.message}\nRun "plan-lens --help" for usage.\n`);
+      return EXIT_TROUBLE;
+    case 'run':
+      return run(parsed.run, host);
+  }
+}
+
+async function run(command: Command, host: CliHost): Promise<number> {
+  const config = await loadConfig(host, rules.map((r) => r.meta.id), command.config);
+  if (!config.ok) {
+    host.stderr(`plan-lens: ${config.message}\n`);
+    return EXIT_TROUBLE;
+  }
+  const expansion = await (host.glob ?? expandOnDisk)(command.paths, host.cwd);
+  const outcomes: FileOutcome[] = expansion.problems.map((p) => ({ path: p.path, error: p.reason }));
+  for (const file of expansion.files) outcomes.push(await processFile(file, command, config.options, host));
+  for (const o of outcomes.filter(isFailed)) host.stderr(`plan-lens: ${o.path}: ${o.error}\n`);
+  host.stdout(render(command, outcomes, host.cwd));
+  return exitCode(command, outcomes);
+}
+
+async function processFile(absolute: string, command: Command, options: AnalyzeOptions, host: CliHost): Promise<FileOutcome> {
+  const shown = shownPath(absolute, host.cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = await host.readFile(absolute);
+  } catch (error) {
+    return { path: shown, error: describeIoError(error) };
+  }
+  const decoded = decodePlan(bytes);
+  if (!decoded.ok) return { path: shown, error: decoded.reason };
+  const analyzer = new PlanAnalyzer();
+  if (!command.fix) return { path: shown, text: decoded.text, analysis: analyzer.analyze(decoded.text, options) };
+  const fixed = fixUntilStable(decoded.text, options, analyzer);
+  if (fixed.text === decoded.text) return { path: shown, ...fixed };
+  try {
+    await host.writeFile(absolute, encodePlan(fixed.text, decoded.bom));
+  } catch (error) {
+    return { path: shown, error: `could not write the fixes: ${describeIoError(error)}` };
+  }
+  return { path: shown, ...fixed };
+}
+
+/** The same analyzer across passes re-parses only the chunks a fix touched. */
+function fixUntilStable(original: string, options: AnalyzeOptions, analyzer: PlanAnalyzer): Omit<CheckedFile, 'path'> {
+  let text = original;
+  let analysis = analyzer.analyze(text, options);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixed = applyFixes(text, analysis.findings);
+    if (fixed.applied === 0 || fixed.text === text) break;
+    text = fixed.text;
+    analysis = analyzer.analyze(text, options);
+  }
+  return { text, analysis };
+}
+
+function render(command: Command, outcomes: FileOutcome[], cwd: string): string {
+  const checked = outcomes.filter(isChecked);
+  if (command.command === 'summary') {
+    return command.format === 'json' ? formatSummaryJson(outcomes) : checked.map((f) => formatSummaryText(f.path, f.analysis)).join('\n');
+  }
+  if (command.format === 'json') return formatCheckJson(outcomes);
+  if (command.format === 'sarif') return formatSarif(outcomes, rules.map((r) => r.meta), cwd);
+  return formatCheckText(checked);
+}
+
+/** 2 when any PATH could not be processed (the run is incomplete), else 1 for an error finding. */
+function exitCode(command: Command, outcomes: FileOutcome[]): number {
+  if (outcomes.some(isFailed)) return EXIT_TROUBLE;
+  if (command.command !== 'check') return EXIT_OK;
+  const errors = outcomes.some((o) => isChecked(o) && o.analysis.findings.some((f) => f.severity === 'error'));
+  return errors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Relative to the working folder with `/`, as ESLint and markdownlint-cli2 show paths. */
+function shownPath(absolute: string, cwd: string): string {
+  return path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
+}
