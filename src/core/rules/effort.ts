@@ -1,0 +1,52 @@
+/** Effort arithmetic shared by the rules that add up estimates (totals, capacity). */
+import type { Hours, Item, PlanModel } from '../model/schema';
+import { addHours, ZERO_HOURS } from '../model/format';
+
+/**
+ * An item's effort: its own estimate, or else the sum of its children's (a task whose
+ * sub-tasks carry the hours). Undefined when neither says anything.
+ */
+export function itemHours(model: PlanModel, item: Item, depth = 0): Hours | undefined {
+  if (item.estimate) return item.estimate.hours;
+  if (depth > 20 || item.children.length === 0) return undefined;
+  let sum: Hours | undefined;
+  for (const child of item.children) {
+    const hours = itemHours(model, model.items[child], depth + 1);
+    if (hours) sum = addHours(sum ?? ZERO_HOURS, hours);
+  }
+  return sum;
+}
+
+export interface EffortSum {
+  hours: Hours;
+  /** Parts that had an estimate. */
+  estimated: number;
+  /** Parts without one (item indices). */
+  missing: number[];
+}
+
+export function sumItems(model: PlanModel, indices: readonly number[], skipDone = false): EffortSum {
+  const sum: EffortSum = { hours: ZERO_HOURS, estimated: 0, missing: [] };
+  for (const index of indices) {
+    const item = model.items[index];
+    if (!item || (skipDone && item.status === 'done')) continue;
+    const hours = itemHours(model, item);
+    if (hours) {
+      sum.hours = addHours(sum.hours, hours);
+      sum.estimated++;
+    } else sum.missing.push(index);
+  }
+  return sum;
+}
+
+const EPSILON = 0.01;
+
+export function same(a: number, b: number, tolerance = 0): boolean {
+  return Math.abs(a - b) <= Math.max(EPSILON, tolerance * Math.max(Math.abs(a), Math.abs(b)));
+}
+
+/** Rounds so sums of decimals ("0.5 + 0.25") print as the plan would write them. */
+export function tidy(h: Hours): Hours {
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return { low: r(h.low), high: h.high === null ? null : r(h.high) };
+}

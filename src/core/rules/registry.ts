@@ -1,0 +1,30 @@
+/**
+ * Every rule, in the order they are documented. Adding a rule is one file, its doc
+ * (`<rule-id>.md` beside it), its fixtures (`test/fixtures/rules/<rule-id>/`) and one line here.
+ */
+import type { Rule } from './types';
+import { countMismatch } from './count-mismatch';
+import { totalMismatch } from './total-mismatch';
+import { capacityMismatch } from './capacity-mismatch';
+import { conflictingPriority } from './conflicting-priority';
+import { conflictingStatus } from './conflicting-status';
+import { duplicateId } from './duplicate-id';
+import { unscheduledItem } from './unscheduled-item';
+import { mojibake } from './mojibake';
+import { unreadableEstimate } from './unreadable-estimate';
+
+export const rules: readonly Rule[] = [
+  countMismatch,
+  totalMismatch,
+  capacityMismatch,
+  conflictingPriority,
+  conflictingStatus,
+  duplicateId,
+  unscheduledItem,
+  mojibake,
+  unreadableEstimate,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.meta.id === id);
+}

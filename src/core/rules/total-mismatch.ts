@@ -1,0 +1,118 @@
+/** A declared total ("Total P0 Effort: 75-105 hours") that disagrees with the sum of its parts. */
+import type { Declared, Hours, PlanModel } from '../model/schema';
+import { formatHours } from '../model/format';
+import type { Report, Rule } from './types';
+import { same, sumItems, tidy } from './effort';
+import { formatLike } from './format-like';
+import { addHours, ZERO_HOURS } from '../model/format';
+
+interface Parts {
+  hours: Hours;
+  estimated: number;
+  missing: number;
+  related: { range: Report['range']; message: string }[];
+}
+
+/** The computed sum behind a declared total, or undefined when no part has an estimate. */
+export function partsOf(model: PlanModel, declared: Declared, seen = new Set<number>()): Parts | undefined {
+  if (seen.has(declared.index)) return undefined;
+  seen.add(declared.index);
+  if (declared.scope.kind === 'totals') return totalsParts(model, declared.scope.declared ?? [], seen);
+  const sum = sumItems(model, declared.scope.items);
+  if (sum.estimated === 0) return undefined;
+  const related = declared.scope.items.flatMap((i) => {
+    const item = model.items[i];
+    if (!item) return [];
+    const range = item.estimate?.range ?? item.titleRange;
+    return [{ range, message: item.estimate ? `${item.title}: ${item.estimate.text}` : `${item.title}: no estimate` }];
+  });
+  return { hours: tidy(sum.hours), estimated: sum.estimated, missing: sum.missing.length, related };
+}
+
+function totalsParts(model: PlanModel, indices: readonly number[], seen: Set<number>): Parts | undefined {
+  const parts: Parts = { hours: ZERO_HOURS, estimated: 0, missing: 0, related: [] };
+  for (const index of indices) {
+    const part = model.declared[index];
+    if (!part) continue;
+    const computed = partsOf(model, part, new Set(seen));
+    if (!computed || computed.missing > 0) parts.missing++;
+    if (computed) {
+      parts.hours = addHours(parts.hours, computed.hours);
+      parts.estimated++;
+    }
+    const sum = computed ? formatHours(computed.hours) : 'no estimates';
+    parts.related.push({ range: part.range, message: `${part.label}: its parts add up to ${sum}` });
+  }
+  return parts.estimated === 0 ? undefined : { ...parts, hours: tidy(parts.hours) };
+}
+
+/** "~94h", "about 40 hours": a rounded statement, compared with a 10% allowance. */
+function isApproximate(text: string, declared: Declared): boolean {
+  const before = text.slice(Math.max(0, declared.valueRange.start.offset - 16), declared.valueRange.start.offset);
+  return /(?:~|≈|\babout|\bapprox(?:\.|imately)?|\bca\.|\bcirca|\broughly|\baround|\best\.)\s*\**\s*$/i.test(before) || /^[~≈]/.test(declared.valueText);
+}
+
+/** Bound by bound; a point sum inside a declared range, or a declared point inside a summed range, agrees. */
+export function agrees(declared: Hours, computed: Hours, tolerance: number): boolean {
+  const within = (x: number, h: Hours) => x >= h.low - 0.01 && (h.high === null || x <= h.high + 0.01);
+  if (computed.high === computed.low && within(computed.low, declared)) return true;
+  if (declared.high === declared.low && within(declared.low, computed)) return true;
+  if (!same(declared.low, computed.low, tolerance)) return false;
+  return declared.high === null || computed.high === null || same(declared.high, computed.high, tolerance);
+}
+
+/** Unestimated parts can only add effort, so the known sum is a lower bound: report only a certain overrun. */
+function certainlyOver(declared: Hours, known: Hours, tolerance: number): boolean {
+  if (declared.high === null) return false;
+  const over = (a: number, b: number) => a > b && !same(a, b, tolerance);
+  return over(known.low, declared.low) && (known.high === null || over(known.high, declared.high));
+}
+
+function fixFor(declared: Declared, computed: Hours): Report['fix'] {
+  if (computed.high === null || declared.value.high === null) return undefined;
+  const newText = formatLike(declared.valueText, declared.value, computed);
+  if (newText === undefined || newText === declared.valueText) return undefined;
+  return {
+    description: `Replace ${declared.valueText} with ${newText}`,
+    edits: [{ start: declared.valueRange.start.offset, end: declared.valueRange.end.offset, newText }],
+  };
+}
+
+export const totalMismatch: Rule = {
+  meta: {
+    id: 'total-mismatch',
+    description: 'A declared total disagrees with the sum of the estimates it totals.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: {
+      mismatch: 'Declares {declared} for "{label}", but its parts add up to {computed} (see related locations)',
+      partial:
+        'Declares {declared} for "{label}", but the {estimated} estimated parts already add up to {computed}; {missing} parts have no estimate',
+    },
+  },
+  check({ text, model, report }) {
+    for (const declared of model.declared) {
+      if (declared.kind !== 'total') continue;
+      const parts = partsOf(model, declared);
+      if (!parts) continue;
+      const tolerance = isApproximate(text, declared) ? 0.1 : 0;
+      const complete = parts.missing === 0;
+      if (complete ? agrees(declared.value, parts.hours, tolerance) : !certainlyOver(declared.value, parts.hours, tolerance)) continue;
+      report({
+        messageId: complete ? 'mismatch' : 'partial',
+        range: declared.valueRange,
+        data: {
+          declared: formatHours(declared.value),
+          computed: formatHours(parts.hours),
+          label: declared.label,
+          estimated: parts.estimated,
+          missing: parts.missing,
+        },
+        declared: formatHours(declared.value),
+        computed: formatHours(parts.hours),
+        related: parts.related,
+        fix: complete ? fixFor(declared, parts.hours) : undefined,
+      });
+    }
+  },
+};

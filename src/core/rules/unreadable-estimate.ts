@@ -1,0 +1,24 @@
+/** An estimate field whose value is not an estimate ("**Estimate:** TBD"): the item adds nothing to the totals. */
+import type { Rule } from './types';
+
+export const unreadableEstimate: Rule = {
+  meta: {
+    id: 'unreadable-estimate',
+    description: 'An estimate field that cannot be read as effort, so the item is left out of every sum.',
+    defaultSeverity: 'info',
+    fixable: false,
+    messages: {
+      unreadable: 'The estimate of "{title}" reads "{text}", which is not an effort; it is left out of the totals',
+    },
+  },
+  check({ model, report }) {
+    for (const item of model.items) {
+      if (!item.unreadableEstimate) continue;
+      report({
+        messageId: 'unreadable',
+        range: item.unreadableEstimate.range,
+        data: { title: item.title, text: item.unreadableEstimate.text },
+      });
+    }
+  },
+};

@@ -1,0 +1,95 @@
+/**
+ * The plan schedules work by ID ranges ("CP-001 to CP-009" under "Week 1-2"), but some
+ * defined IDs of that family fall in no range: work that is planned but never scheduled.
+ */
+import type { Item, PlanModel } from '../model/schema';
+import type { Rule } from './types';
+import { proseOnly } from './prose';
+
+interface IdRange {
+  prefix: string;
+  from: number;
+  to: number;
+  offset: number;
+  text: string;
+}
+
+const ID = /^([A-Z][A-Z0-9]*)-(\d+)[a-z]?$/;
+
+// "CP-001 to CP-009", "CP-001–CP-009", "CP-001 – 009", "CP-001..CP-009", "FR-001〜FR-010".
+// A bare hyphen counts only with the prefix repeated ("CP-001-CP-009"), so "CP-001-2" is not a range.
+const RANGE =
+  /\b([A-Z][A-Z0-9]*)-(\d+)[a-z]?(?:\s+(?:to|through|thru|until|bis|à|til|до|по)\s+(?:\1-)?|\s*(?:[–—〜～]|\.{2,3}|…)\s*(?:\1-)?|\s*-\s*\1-)(\d+)\b/gu;
+
+export function scheduledRanges(text: string): IdRange[] {
+  const ranges: IdRange[] = [];
+  for (const m of proseOnly(text).matchAll(RANGE)) {
+    const from = Number(m[2]);
+    const to = Number(m[3]);
+    if (to > from) ranges.push({ prefix: m[1], from, to, offset: m.index, text: m[0] });
+  }
+  return ranges;
+}
+
+/** Each ID's first definition, grouped by family prefix. */
+function definitionsByFamily(model: PlanModel): Map<string, { item: Item; number: number }[]> {
+  const families = new Map<string, { item: Item; number: number }[]>();
+  const seen = new Set<string>();
+  for (const item of model.items) {
+    const m = item.id ? ID.exec(item.id) : null;
+    if (!m || seen.has(item.id!) || item.checklist) continue;
+    seen.add(item.id!);
+    families.set(m[1], [...(families.get(m[1]) ?? []), { item, number: Number(m[2]) }]);
+  }
+  return families;
+}
+
+/** IDs mentioned one by one in the sections that hold the ranges ("Week 6: CP-029, CP-030"). */
+function singlyScheduled(text: string, model: PlanModel, ranges: IdRange[]): Set<string> {
+  const prose = proseOnly(text);
+  const spans = ranges.map((r) => sectionSpan(model, r.offset));
+  const ids = new Set<string>();
+  for (const [start, end] of spans) {
+    for (const m of prose.slice(start, end).matchAll(/\b[A-Z][A-Z0-9]*-\d+[a-z]?\b/g)) ids.add(m[0]);
+  }
+  return ids;
+}
+
+/** The body of the innermost section around an offset. */
+function sectionSpan(model: PlanModel, offset: number): [number, number] {
+  let best: [number, number] = [0, 0];
+  for (const s of model.sections) {
+    const { start, end } = s.bodyRange;
+    if (start.offset <= offset && offset <= end.offset) best = [start.offset, end.offset];
+  }
+  return best;
+}
+
+export const unscheduledItem: Rule = {
+  meta: {
+    id: 'unscheduled-item',
+    description: 'An item ID falls in none of the ID ranges the plan schedules for its family.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      unscheduled: '{id} is defined here but falls in none of the scheduled ranges for {prefix} ({ranges})',
+    },
+  },
+  check({ text, model, report }) {
+    const ranges = scheduledRanges(text);
+    if (ranges.length === 0) return;
+    const mentioned = singlyScheduled(text, model, ranges);
+    for (const [prefix, defined] of definitionsByFamily(model)) {
+      const own = ranges.filter((r) => r.prefix === prefix);
+      if (own.length === 0) continue;
+      const inRange = (n: number) => own.some((r) => n >= r.from && n <= r.to);
+      const missing = defined.filter((d) => !inRange(d.number) && !mentioned.has(d.item.id!));
+      // A range that covers under half the family is a reference ("depends on CP-001 to CP-003"), not a schedule.
+      if (missing.length === 0 || defined.length - missing.length < defined.length / 2) continue;
+      const list = own.map((r) => r.text).join(', ');
+      for (const { item } of missing) {
+        report({ messageId: 'unscheduled', range: item.titleRange, data: { id: item.id!, prefix, ranges: list } });
+      }
+    }
+  },
+};

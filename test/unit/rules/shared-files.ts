@@ -1,0 +1,21 @@
+/**
+ * The shared plan fixtures and corpus live outside the repo (../shared from the repo root)
+ * and are never copied in. Tests that use them skip, saying why, when they are absent.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const SHARED = resolve(__dirname, '../../../../shared');
+export const CORPUS = join(SHARED, 'corpus');
+export const PLANS = join(SHARED, 'fixtures', 'plans');
+
+export function sharedFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+}
+
+export function readShared(dir: string, name: string): string | undefined {
+  const path = join(dir, name);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+export const ABSENT = `shared material not found at ${SHARED} (tests that read real plans are skipped)`;
