@@ -1,0 +1,54 @@
+/**
+ * Which items are work, and what effort each carries — one definition shared by the
+ * roll-ups and the scopes of declared numbers, so a lens and a finding never disagree.
+ */
+import type { Hours, Item, PlanModel, Section } from './schema';
+import { addHours } from './format';
+
+/** Counted in progress and effort: top-level entries that are work, not outcomes to tick. */
+export function isWorkItem(item: Item): boolean {
+  return !item.checklist && item.parent === undefined && item.kind !== 'breakdown';
+}
+
+/** An item's own estimate, or else what its sub-items add to. */
+export function effortOf(item: Item, items: Item[]): Hours | undefined {
+  if (item.estimate) return item.estimate.hours;
+  let sum: Hours | undefined;
+  for (const c of item.children) {
+    const e = effortOf(items[c], items);
+    if (e) sum = sum ? addHours(sum, e) : e;
+  }
+  return sum;
+}
+
+/** Index one past the last section of each section's subtree (sections are in document order). */
+export function subtreeEnds(sections: Section[]): number[] {
+  const ends = sections.map(() => sections.length);
+  const stack: Section[] = [];
+  for (const s of sections) {
+    while (stack.length > 0 && stack[stack.length - 1].depth >= s.depth && s.depth > 0) ends[stack.pop()!.index] = s.index;
+    stack.push(s);
+  }
+  const preamble = sections.find((s) => s.depth === 0);
+  if (preamble) ends[preamble.index] = preamble.index + 1;
+  return ends;
+}
+
+/**
+ * The effort entries of one section's own items: its work items, and its breakdown lines
+ * where the work items carry no estimate ("Estimated Work Remaining:" + "- Templates: 20 h").
+ */
+export function effortEntries(section: Section, items: Item[]): Item[] {
+  const own = section.items.map((i) => items[i]);
+  const work = own.filter(isWorkItem);
+  const breakdown = own.filter((i) => i.kind === 'breakdown' && !i.checklist);
+  const workEstimated = work.some((i) => effortOf(i, items));
+  return workEstimated || breakdown.length === 0 ? work : [...work, ...breakdown];
+}
+
+/** All effort entries in a section and its subsections. */
+export function subtreeEntries(model: Pick<PlanModel, 'sections' | 'items'>, section: number, ends = subtreeEnds(model.sections)): Item[] {
+  const result: Item[] = [];
+  for (let s = section; s < ends[section]; s++) result.push(...effortEntries(model.sections[s], model.items));
+  return result;
+}

@@ -1,0 +1,112 @@
+/**
+ * Splits a document into independent chunks at ATX headings that stand outside code fences,
+ * HTML blocks and front matter, so each chunk can be parsed (and cached) on its own: an edit
+ * re-parses only the chunk it touched. remark's parse is superlinear in size and dominated by
+ * tables, so small chunks also make the cold parse no slower than one whole parse.
+ *
+ * The fence rules follow CommonMark (a fence closes only with the same character, at least
+ * as long, and no info string), because that is what remark will do with the same text: a
+ * ```json line inside a ``` fence is content, not a new fence.
+ */
+
+export interface Chunk {
+  text: string;
+  /** Offset of the chunk's first character in the document. */
+  offset: number;
+  /** 0-based line of the chunk's first line. */
+  line: number;
+  /** Front matter is kept as its own chunk so positions stay whole, but it is never parsed. */
+  frontMatter: boolean;
+}
+
+// Only unindented headings split: an indented one may belong to a list item above it.
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const HTML_OPEN = /^ {0,3}<(?:(script|pre|style|textarea)(?:\s|>|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[))/i;
+const HTML_CLOSE: Record<string, RegExp> = {
+  raw: /<\/(?:script|pre|style|textarea)>/i,
+  comment: /-->/,
+  pi: /\?>/,
+  decl: />/,
+  cdata: /\]\]>/,
+};
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) {
+      lines.push({ text: text.slice(start), start });
+      return lines;
+    }
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lines.push({ text: text.slice(start, end), start });
+    start = nl + 1;
+  }
+}
+
+function frontMatterEnd(lines: Line[]): number {
+  if (lines.length < 2 || !/^(---|\+\+\+)\s*$/.test(lines[0].text)) return 0;
+  const marker = lines[0].text.trim() === '+++' ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
+  for (let i = 1; i < lines.length; i++) if (marker.test(lines[i].text)) return i + 1;
+  return 0;
+}
+
+/** Tracks whether a line is inside a fence or an HTML block, line by line. */
+class BlockState {
+  private fence: { char: string; length: number } | undefined;
+  private html: RegExp | undefined;
+
+  /** Feeds one line; answers whether a heading at this line would start a new chunk. */
+  feed(line: string): boolean {
+    if (this.fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (close && close[1][0] === this.fence.char && close[1].length >= this.fence.length) this.fence = undefined;
+      return false;
+    }
+    if (this.html) {
+      if (this.html.test(line)) this.html = undefined;
+      return false;
+    }
+    const open = FENCE_OPEN.exec(line);
+    if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
+      this.fence = { char: open[2][0], length: open[2].length };
+      return false;
+    }
+    const html = HTML_OPEN.exec(line);
+    if (html) {
+      const close = html[1] ? HTML_CLOSE.raw : html[2] ? HTML_CLOSE.comment : html[3] ? HTML_CLOSE.pi : html[4] ? HTML_CLOSE.decl : HTML_CLOSE.cdata;
+      const rest = line.slice(html.index + html[0].length);
+      if (!close.test(rest)) this.html = close;
+      return false;
+    }
+    return ATX.test(line);
+  }
+}
+
+export function splitChunks(text: string): Chunk[] {
+  const lines = splitLines(text);
+  const chunks: Chunk[] = [];
+  const fm = frontMatterEnd(lines);
+  let startLine = 0;
+  const push = (endLine: number, frontMatter: boolean) => {
+    if (endLine <= startLine) return;
+    const offset = lines[startLine].start;
+    const end = endLine < lines.length ? lines[endLine].start : text.length;
+    chunks.push({ text: text.slice(offset, end), offset, line: startLine, frontMatter });
+    startLine = endLine;
+  };
+  if (fm > 0) push(fm, true);
+  const state = new BlockState();
+  for (let i = fm; i < lines.length; i++) {
+    if (state.feed(lines[i].text) && i > startLine) push(i, false);
+  }
+  push(lines.length, false);
+  return chunks;
+}

@@ -1,0 +1,642 @@
+/**
+ * One chunk's text → its facts: headings, items, declared numbers, directives, with positions
+ * relative to the chunk. Facts are what the chunk cache keeps (not the mdast, which is ~24×
+ * the text), and the model builder shifts them into place and links them across chunks.
+ */
+import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { DeclaredKind, EstimateUnit, ItemKind, Status } from '../model/schema';
+import { findEstimates, type RawEstimate } from './estimate';
+import { findPriority, readPriorityValue } from './priority';
+import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
+import { COUNT_NOUN, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
+import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
+import { readTable } from './table';
+
+export interface FactEstimate {
+  low: number;
+  high: number | null;
+  unit: EstimateUnit;
+  text: string;
+  range: RelRange;
+  approximate: boolean;
+  per?: string;
+}
+export interface FactPriority {
+  rank: number;
+  label: string;
+  range?: RelRange;
+}
+export interface FactStatus {
+  status: Exclude<Status, 'unknown'>;
+  range?: RelRange;
+}
+export interface FactCheckbox {
+  checked: boolean;
+  mark: string;
+  range: RelRange;
+}
+export interface FactProps {
+  estimate?: FactEstimate;
+  unreadable?: { text: string; range: RelRange };
+  priority?: FactPriority;
+  status?: FactStatus;
+}
+
+export interface FactHeading {
+  depth: number;
+  title: string;
+  range: RelRange;
+  id?: string;
+  checkbox?: FactCheckbox;
+  status?: FactStatus;
+  priority?: FactPriority;
+  /** An hour estimate written in the heading: a section total, or the item's own estimate. */
+  estimate?: FactEstimate;
+  /** "- 8 Features": a count of the section's items. */
+  count?: { n: number; valueRange: RelRange; valueText: string };
+  /** Fields in the heading's own body (`**Priority**: P0`), not inside an item. */
+  props: FactProps;
+  /** Success metrics, deliverables, legends: outcomes to tick, not work to sum. */
+  checklist: boolean;
+}
+
+export interface FactItem {
+  kind: ItemKind;
+  id?: string;
+  title: string;
+  range: RelRange;
+  titleRange: RelRange;
+  /** Index of the chunk heading the item sits under; -1 before the chunk's first heading. */
+  heading: number;
+  parent?: number;
+  checkbox?: FactCheckbox;
+  props: FactProps;
+  /** A bold-titled list item with nothing of its own: an item only under a status heading. */
+  candidate: boolean;
+}
+
+export type ScopeHint =
+  | { kind: 'list' | 'table'; items: number[] }
+  | { kind: 'priorities'; priorities: number[] }
+  | { kind: 'grand' | 'section' | 'document' };
+
+export interface FactDeclared {
+  kind: DeclaredKind;
+  label: string;
+  range: RelRange;
+  valueRange: RelRange;
+  valueText: string;
+  value: { low: number; high: number | null };
+  unit?: EstimateUnit;
+  approximate: boolean;
+  capacity?: RawCapacity;
+  where: 'heading' | 'row' | 'list' | 'paragraph';
+  heading: number;
+  scope: ScopeHint;
+}
+
+export interface FactDirective {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  rules: string[];
+  line: number;
+}
+
+export interface ChunkFacts {
+  headings: FactHeading[];
+  items: FactItem[];
+  declared: FactDeclared[];
+  directives: FactDirective[];
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+export function extractChunk(text: string): ChunkFacts {
+  return new ChunkExtractor(text, parseMarkdown(text)).run();
+}
+
+/** What a top-level block produced, for resolving "the list after this total". */
+interface BlockOutcome {
+  type: RootContent['type'];
+  items: number[];
+  itemTable?: boolean;
+}
+
+const CHECKLIST_TITLE = /success (?:metrics|criteria)|deliverables|definition of done|acceptance criteria|exit criteria|checklist|\bkpis?\b|legend|^\W*(?:metrics|kpis?)\W*$|erfolgskriterien|критерии|完了条件|受け入れ基準/i;
+const DIRECTIVE_RE = /<!--\s*plan-lens-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const COUNT_IN_HEADING = new RegExp(String.raw`(?<![\w.#/-])(\d+)\s+(?:[\p{L}-]+\s+)?(?:${COUNT_NOUN})\b`, 'iu');
+const COUNT_VALUE = new RegExp(String.raw`^(\d+)(?!\s*[+%/.,\d])(?:\s+(?:[\p{L}-]+\s+){0,3}?(${COUNT_NOUN}))?\b`, 'iu');
+const COUNT_SENTENCE = new RegExp(String.raw`\b(?:found|identified|there are|we have|lists?|contains?|includes?)\s+(\d+)\s+(?:[\p{L}-]+\s+)?(?:${COUNT_NOUN})\b`, 'iu');
+
+class ChunkExtractor {
+  private readonly lines: LineIndex;
+  private readonly facts: ChunkFacts = { headings: [], items: [], declared: [], directives: [] };
+  private readonly outcomes: BlockOutcome[] = [];
+  /** Totals and counts whose scope depends on the blocks around them, with their block index. */
+  private readonly adjacent: [FactDeclared, number][] = [];
+  private block = 0;
+  /** "Found 5 TODOs:" makes every entry of the list after it an item, marked or not. */
+  private promoteNext = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly root: Root,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  run(): ChunkFacts {
+    const blocks = this.root.children;
+    blocks.forEach((block, i) => {
+      this.block = i;
+      const before = this.facts.items.length;
+      const outcome: BlockOutcome = { type: block.type, items: [] };
+      this.visitBlock(block, blocks[i + 1], outcome);
+      if (outcome.items.length === 0 && block.type !== 'table') {
+        outcome.items = range(before, this.facts.items.length).filter((k) => this.facts.items[k].parent === undefined);
+      }
+      this.outcomes.push(outcome);
+    });
+    for (const [declared, block] of this.adjacent) this.resolveAdjacent(declared, block);
+    return this.facts;
+  }
+
+  /**
+   * A total or count that does not close its own list speaks of the block next to it: the
+   * list after it when that list carries estimates ("Estimated Work Remaining:" + breakdown),
+   * else the table or list right before it ("Total Billing: 35-45 hours" after its items),
+   * else the list after it. Failing those, the hint from its label stands.
+   */
+  private resolveAdjacent(declared: FactDeclared, block: number): void {
+    const usable = (o: BlockOutcome | undefined) => o && o.items.length > 0 && (o.type === 'list' || (o.type === 'table' && o.itemTable));
+    const prev = this.outcomes[block - 1];
+    const next = this.outcomes[block + 1];
+    const kindOf = (o: BlockOutcome) => (o.type === 'table' ? 'table' : 'list') as 'table' | 'list';
+    const estimated = (o: BlockOutcome) => o.items.some((k) => this.facts.items[k].props.estimate);
+    if (usable(next) && (declared.kind === 'count' || estimated(next!))) declared.scope = { kind: kindOf(next!), items: next!.items };
+    else if (usable(prev)) declared.scope = { kind: kindOf(prev!), items: prev!.items };
+    else if (usable(next)) declared.scope = { kind: kindOf(next!), items: next!.items };
+  }
+
+  private get heading(): number {
+    return this.facts.headings.length - 1;
+  }
+
+  private visitBlock(block: RootContent, next: RootContent | undefined, outcome: BlockOutcome): void {
+    switch (block.type) {
+      case 'heading':
+        return this.visitHeading(block);
+      case 'list': {
+        const promote = this.promoteNext;
+        this.promoteNext = false;
+        outcome.items = this.visitList(block, undefined, promote);
+        return;
+      }
+      case 'table':
+        return this.visitTable(block, outcome);
+      case 'paragraph':
+        return this.visitParagraph(block, next);
+      case 'html':
+        return this.visitHtml(block.value, nodeRange(block).start.line);
+      case 'blockquote':
+        for (const child of block.children) this.visitBlock(child, undefined, outcome);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---- headings -------------------------------------------------------------------------
+
+  private visitHeading(node: Extract<RootContent, { type: 'heading' }>): void {
+    const range = nodeRange(node);
+    const raw = this.source(node);
+    const base = range.start.offset;
+    const text = plainText(node);
+    const heading: FactHeading = { depth: node.depth, title: '', range, props: {}, checklist: CHECKLIST_TITLE.test(text) };
+    const box = /^#{1,6}[ \t]+(\[([ xX~!/-])\])/.exec(raw);
+    if (box) heading.checkbox = this.checkbox(base + box.index + box[0].length - 3, box[2]);
+    let title = text.replace(/^\s*\[[ xX~!/-]\]\s*/, '');
+    const { id, rest } = splitId(title);
+    if (id) {
+      heading.id = id;
+      title = rest;
+    }
+    heading.title = cleanTitle(text);
+    const status = findStatusEmoji(text, true) ?? findStatusMarker(text);
+    if (status) heading.status = { status: status.status };
+    const priority = findPriority(text);
+    if (priority) heading.priority = { rank: priority.rank, label: priority.label };
+    const estimate = findEstimates(raw).find((e) => e.unit === 'h' || e.unit === 'min');
+    if (estimate) heading.estimate = this.estimate(estimate, raw, base);
+    this.readHeadingCount(heading, raw, base);
+    this.facts.headings.push(heading);
+  }
+
+  private readHeadingCount(heading: FactHeading, raw: string, base: number): void {
+    const body = raw.replace(/^#{1,6}[ \t]+(?:\[[ xX~!/-]\][ \t]*)?(?:[\d.]+[.)]?[ \t]+)?/, (m) => ' '.repeat(m.length));
+    const m = COUNT_IN_HEADING.exec(body);
+    if (!m) return;
+    const start = base + m.index;
+    heading.count = { n: Number(m[1]), valueRange: this.lines.range(start, start + m[1].length), valueText: m[1] };
+  }
+
+  // ---- lists ----------------------------------------------------------------------------
+
+  /** Returns the items made from this list's own entries (not their descendants). */
+  private visitList(list: List, parent: number | undefined, promote: boolean): number[] {
+    const made: number[] = [];
+    const entries = list.children;
+    entries.forEach((li, i) => {
+      const index = this.visitListItem(li, parent, promote, i === entries.length - 1 ? entries.slice(0, i) : undefined, made);
+      if (index !== undefined) made.push(index);
+    });
+    return made;
+  }
+
+  private visitListItem(li: ListItem, parent: number | undefined, promote: boolean, siblingsBefore: ListItem[] | undefined, madeBefore: number[]): number | undefined {
+    const first = li.children[0];
+    const head = first?.type === 'paragraph' ? first : undefined;
+    const headRaw = head ? this.source(head) : '';
+    const headBase = head ? head.position!.start.offset! : li.position!.start.offset!;
+    const headLine = headRaw.split(/\r?\n/)[0];
+    const headText = head ? plainText(head) : '';
+    const nested = li.children.filter((c): c is List => c.type === 'list');
+
+    const field = readField(headLine);
+    if (field && !this.isTaskItem(li)) {
+      const kind = labelKind(field.label);
+      if (kind === 'estimate' || kind === 'priority' || kind === 'status') {
+        const target = parent !== undefined ? this.facts.items[parent].props : this.heading >= 0 ? this.facts.headings[this.heading].props : undefined;
+        if (target) this.readProp(target, kind, field.value, headBase + field.valueStart, headBase + field.valueEnd);
+        return undefined;
+      }
+      if (this.readDeclaredField(field.label, field.value, headBase, field.valueStart, 'list', nodeRange(li), siblingsBefore ? madeBefore : undefined)) return undefined;
+    }
+    this.readCapacityLine(headText, nodeRange(li));
+    if (COUNT_SENTENCE.test(headText)) this.readCountSentence(headLine, headBase, nodeRange(li), undefined);
+
+    const item = this.makeListItem(li, head, headRaw, headBase, headText, field, parent, promote);
+    const childParent = item ?? parent;
+    for (const list of nested) this.visitList(list, childParent, false);
+    if (item !== undefined) this.settleItem(item);
+    return item;
+  }
+
+  private isTaskItem(li: ListItem): boolean {
+    return li.checked === true || li.checked === false;
+  }
+
+  private makeListItem(
+    li: ListItem,
+    head: Paragraph | undefined,
+    headRaw: string,
+    headBase: number,
+    headText: string,
+    field: ReturnType<typeof readField>,
+    parent: number | undefined,
+    promote: boolean,
+  ): number | undefined {
+    const checkbox = this.listCheckbox(li, headText);
+    const props: FactProps = {};
+    const annotation = this.readAnnotations(headRaw, headBase, props);
+    const leading = findStatusEmoji(headText) ?? findStatusMarker(headText.slice(0, 40));
+    const breakdown = !checkbox && field && labelKind(field.label) === 'other' ? this.breakdownEstimate(field, headBase) : undefined;
+    const bold = /^(?:\s*(?:\d+[.)]\s*)?(?:[^\p{L}\p{N}*_[]\s*)?(?:\[[^\]]*\]\s*)?)?(?:\*\*|__)/u.test(headRaw);
+    const nestedProps = li.children.some((c) => c.type === 'list' && c.children.some((n) => this.isPropEntry(n)));
+    const isItem = !!checkbox || annotation || !!breakdown || !!leading || nestedProps || promote;
+    if (!isItem && !bold) return undefined;
+    if (breakdown) props.estimate = breakdown;
+    if (leading && !checkbox) props.status = { status: leading.status };
+    if (checkbox) props.status = { status: checkbox.checked ? 'done' : checkbox.mark === '~' || checkbox.mark === '/' ? 'partial' : 'open' };
+    const kind: ItemKind = checkbox ? 'task' : breakdown ? 'breakdown' : bold ? 'list' : 'bullet';
+    const title = breakdown && field ? cleanTitle(field.label) : this.titleOf(head, headText);
+    const { id, rest } = splitId(title);
+    this.facts.items.push({
+      kind,
+      id,
+      title: rest || title,
+      range: nodeRange(li),
+      titleRange: head ? nodeRange(head) : nodeRange(li),
+      heading: this.heading,
+      parent,
+      checkbox,
+      props,
+      candidate: !isItem,
+    });
+    return this.facts.items.length - 1;
+  }
+
+  /** After an item's nested lists are read, a checkbox still outranks any Status field. */
+  private settleItem(index: number): void {
+    const item = this.facts.items[index];
+    if (item.checkbox) item.props.status = { status: item.checkbox.checked ? 'done' : item.props.status?.status === 'partial' ? 'partial' : 'open' };
+    if (item.candidate && (item.props.estimate || item.props.priority || item.props.status)) item.candidate = false;
+  }
+
+  private isPropEntry(li: ListItem): boolean {
+    const head = li.children[0];
+    if (head?.type !== 'paragraph') return false;
+    const field = readField(this.source(head).split(/\r?\n/)[0]);
+    if (!field) return false;
+    const kind = labelKind(field.label);
+    return kind === 'estimate' || kind === 'priority' || kind === 'status';
+  }
+
+  private listCheckbox(li: ListItem, headText: string): FactCheckbox | undefined {
+    const start = li.position!.start.offset!;
+    const raw = this.text.slice(start, start + 16);
+    const m = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[([ xX~!/-])\])/.exec(raw);
+    if (!m) return undefined;
+    if (!this.isTaskItem(li) && !/^\[[~!/-]\]\s/.test(headText)) return undefined;
+    return this.checkbox(start + m[0].length - 3, m[2]);
+  }
+
+  private checkbox(start: number, mark: string): FactCheckbox {
+    return { checked: mark === 'x' || mark === 'X', mark, range: this.lines.range(start, start + 3) };
+  }
+
+  /** Reads "(P0, 2d)", "(4-6h)", "(HIGH PRIORITY - 8-12 hours)" after a title. Returns whether any was found. */
+  private readAnnotations(headRaw: string, headBase: number, props: FactProps): boolean {
+    let found = false;
+    const firstLine = headRaw.split(/\r?\n/)[0];
+    for (const group of firstLine.matchAll(/\(([^()]*)\)|（([^（）]*)）/g)) {
+      const inner = group[1] ?? group[2];
+      const innerStart = group.index! + 1;
+      const estimate = findEstimates(inner)[0];
+      if (estimate && !props.estimate) {
+        props.estimate = this.estimate(estimate, inner, headBase + innerStart);
+        found = true;
+      }
+      const priority = findPriority(inner);
+      if (priority && !props.priority) {
+        props.priority = { rank: priority.rank, label: priority.label, range: this.lines.range(headBase + innerStart + priority.start, headBase + innerStart + priority.end) };
+        found = true;
+      }
+    }
+    if (!props.priority) {
+      const priority = findPriority(firstLine);
+      if (priority && /\*\*|^\W*P[0-3]\b|\bP[0-3]\b/.test(firstLine)) {
+        props.priority = { rank: priority.rank, label: priority.label, range: this.lines.range(headBase + priority.start, headBase + priority.end) };
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /** "Template system: 20-25 hours": a label whose whole value is an estimate. */
+  private breakdownEstimate(field: NonNullable<ReturnType<typeof readField>>, headBase: number): FactEstimate | undefined {
+    const estimate = findEstimates(field.value)[0];
+    if (!estimate || estimate.start > 2) return undefined;
+    const rest = field.value.slice(estimate.end).trim();
+    if (rest && !/^[(（[,;.—–-]/.test(rest)) return undefined;
+    const offset = headBase + field.valueStart + (field.value.length ? this.text.slice(headBase + field.valueStart).indexOf(field.value) : 0);
+    return this.estimate(estimate, field.value, offset);
+  }
+
+  private titleOf(head: Paragraph | undefined, headText: string): string {
+    const strong = head?.children.find((c) => c.type === 'strong');
+    const lead = head ? head.children.slice(0, head.children.indexOf(strong as never)) : [];
+    const leadIsMarker = strong && lead.every((c) => c.type === 'text' && /^[\s\d.)\p{Extended_Pictographic}\uFE0F[\]xX~!-]*$/u.test(c.value));
+    const text = strong && leadIsMarker ? plainText(strong) : headText.split('\n')[0];
+    const title = cleanTitle(
+      text
+        .replace(/^\s*\[[ xX~!/-]\]\s*/, '')
+        .replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, '')
+        .replace(/^\d+(?:\.\d+)*[.)]?\s+/, ''),
+    );
+    const withoutAnnotation = title.replace(/\s*[(（][^()（）]*[)）]\s*$/, '').trim();
+    return (withoutAnnotation || title).slice(0, 200);
+  }
+
+  // ---- fields, paragraphs, declared numbers ----------------------------------------------
+
+  private readProp(props: FactProps, kind: 'estimate' | 'priority' | 'status', value: string, start: number, end: number): void {
+    const raw = this.text.slice(start, end);
+    if (kind === 'estimate') {
+      const estimate = findEstimates(raw)[0];
+      if (estimate) props.estimate ??= this.estimate(estimate, raw, start);
+      else if (value && !/^(?:n\/a|none|-|—|0)$/i.test(value) && !/^(?:included|covered|see)\b/i.test(value)) props.unreadable ??= { text: value, range: this.lines.range(start, end) };
+    } else if (kind === 'priority') {
+      const p = readPriorityValue(raw);
+      if (p) props.priority ??= { rank: p.rank, label: cleanTitle(p.label), range: this.lines.range(start + p.start, start + p.end) };
+    } else {
+      const s = readStatusValue(value);
+      if (s) props.status ??= { status: s.status, range: this.lines.range(start, end) };
+    }
+  }
+
+  private visitParagraph(node: Paragraph, next: RootContent | undefined): void {
+    const raw = this.source(node);
+    const base = node.position!.start.offset!;
+    let lineStart = 0;
+    for (const line of raw.split('\n')) {
+      const clean = line.replace(/\r$/, '');
+      const lineRange = this.lines.range(base + lineStart, base + lineStart + clean.length);
+      const field = readField(clean);
+      const kind = field ? labelKind(field.label) : undefined;
+      if (field && (kind === 'estimate' || kind === 'priority' || kind === 'status') && this.heading >= 0) {
+        this.readProp(this.facts.headings[this.heading].props, kind, field.value, base + lineStart + field.valueStart, base + lineStart + field.valueEnd);
+      } else if (field) {
+        this.readDeclaredField(field.label, field.value, base + lineStart, field.valueStart, 'paragraph', lineRange, undefined, next);
+      } else if (COUNT_SENTENCE.test(clean)) {
+        this.readCountSentence(clean, base + lineStart, lineRange, next);
+      }
+      this.readCapacityLine(clean, lineRange);
+      lineStart += line.length + 1;
+    }
+  }
+
+  /**
+   * A `label: value` line that declares a total, a count or a timeline. `siblings` are the
+   * items listed before it in the same list (a "Total" line closing its own list).
+   */
+  private readDeclaredField(
+    label: string,
+    value: string,
+    lineBase: number,
+    valueStart: number,
+    where: FactDeclared['where'],
+    range: RelRange,
+    siblings: number[] | undefined,
+    next?: RootContent,
+  ): boolean {
+    const valueRaw = this.text.slice(lineBase + valueStart, lineBase + valueStart + value.length + 8);
+    const valueBase = lineBase + valueStart;
+    const estimates = findEstimates(valueRaw.slice(0, valueRaw.indexOf('\n') >= 0 ? valueRaw.indexOf('\n') : undefined));
+    const first = estimates[0];
+    const labelText = cleanTitle(label);
+    if (first && first.start <= 2 && TIMELINE_LABEL.test(labelText) && (first.unit === 'w' || first.unit === 'd')) {
+      this.pushDeclared('timeline', labelText, range, valueRaw, valueBase, first, where, { kind: 'document' });
+      return true;
+    }
+    if (first && first.start <= 2 && TOTAL_LABEL.test(labelText) && first.unit !== 'w') {
+      const scope = this.totalScope(labelText + ' ' + value, siblings);
+      this.pushDeclared('total', labelText, range, valueRaw, valueBase, first, where, scope);
+      return true;
+    }
+    const count = COUNT_VALUE.exec(value);
+    if (count && (count[2] || new RegExp(String.raw`\b(?:${COUNT_NOUN})\b`, 'iu').test(labelText)) && !/^#/.test(value)) {
+      if (next?.type === 'list') this.promoteNext = true;
+      const start = valueBase + valueRaw.indexOf(count[1]);
+      const n = Number(count[1]);
+      const est: RawEstimate = { low: n, high: n, unit: 'h', start: start - valueBase, end: start - valueBase + count[1].length, approximate: false };
+      this.pushDeclared('count', labelText, range, valueRaw, valueBase, est, where, this.countScope(labelText, siblings));
+      return true;
+    }
+    return false;
+  }
+
+  private readCountSentence(line: string, lineBase: number, range: RelRange, next: RootContent | undefined): void {
+    const m = COUNT_SENTENCE.exec(line);
+    if (!m || next?.type !== 'list') return;
+    this.promoteNext = true;
+    const start = m.index + m[0].indexOf(m[1]);
+    const n = Number(m[1]);
+    const est: RawEstimate = { low: n, high: n, unit: 'h', start, end: start + m[1].length, approximate: false };
+    this.pushDeclared('count', cleanTitle(m[0]), range, line, lineBase, est, 'paragraph', { kind: 'section' });
+  }
+
+  private readCapacityLine(line: string, range: RelRange): void {
+    const capacity = readCapacity(line);
+    if (!capacity || /\b(?:week|sprint|day|month)s?\s*$/i.test(line.trim()) === undefined) return;
+    this.facts.declared.push({
+      kind: 'capacity',
+      label: cleanTitle(line).slice(0, 120),
+      range,
+      valueRange: range,
+      valueText: cleanTitle(line),
+      value: { low: capacity.people ?? 1, high: capacity.people ?? 1 },
+      approximate: false,
+      capacity,
+      where: 'paragraph',
+      heading: this.heading,
+      scope: { kind: 'document' },
+    });
+  }
+
+  private totalScope(text: string, siblings: number[] | undefined): ScopeHint {
+    if (siblings && siblings.length > 0) return { kind: 'list', items: siblings };
+    const priorities = [...text.matchAll(/(?<![\w-])P([0-3])(?![\w-])/g)].map((m) => Number(m[1]));
+    if (priorities.length > 0) return { kind: 'priorities', priorities: [...new Set(priorities)] };
+    const word = findPriority(text);
+    if (word) return { kind: 'priorities', priorities: [word.rank] };
+    return { kind: 'grand' };
+  }
+
+  private countScope(label: string, siblings: number[] | undefined): ScopeHint {
+    if (siblings && siblings.length > 0) return { kind: 'list', items: siblings };
+    const priorities = [...label.matchAll(/(?<![\w-])P([0-3])(?![\w-])/g)].map((m) => Number(m[1]));
+    if (priorities.length > 0) return { kind: 'priorities', priorities: [...new Set(priorities)] };
+    return { kind: 'section' };
+  }
+
+  private pushDeclared(
+    kind: DeclaredKind,
+    label: string,
+    range: RelRange,
+    valueRaw: string,
+    valueBase: number,
+    value: RawEstimate,
+    where: FactDeclared['where'],
+    scope: ScopeHint,
+  ): void {
+    const declared: FactDeclared = {
+      kind,
+      label,
+      range,
+      valueRange: this.lines.range(valueBase + value.start, valueBase + value.start + numberSpan(valueRaw.slice(value.start, value.end))),
+      valueText: valueRaw.slice(value.start, value.start + numberSpan(valueRaw.slice(value.start, value.end))),
+      value: { low: value.low, high: value.high },
+      unit: kind === 'count' ? undefined : value.unit,
+      approximate: value.approximate,
+      where,
+      heading: this.heading,
+      scope,
+    };
+    this.facts.declared.push(declared);
+    if ((kind === 'total' || kind === 'count') && scope.kind !== 'list' && scope.kind !== 'table' && where !== 'heading') {
+      this.adjacent.push([declared, this.block]);
+    }
+  }
+
+  // ---- tables -----------------------------------------------------------------------------
+
+  private visitTable(node: Table, outcome: BlockOutcome): void {
+    const table = readTable(node, (n) => this.source(n));
+    if (!table.isItemTable) return;
+    outcome.itemTable = true;
+    const rows: number[] = [];
+    for (const row of table.rows) {
+      if (row.total) {
+        if (row.effort) {
+          const est = row.effort;
+          this.pushDeclared('total', cleanTitle(row.title) || 'Total', nodeRange(row.node), est.raw, est.base, est.estimate, 'row', { kind: 'table', items: [...rows] });
+        }
+        continue;
+      }
+      const props: FactProps = {};
+      if (row.effort) props.estimate = this.estimate(row.effort.estimate, row.effort.raw, row.effort.base);
+      if (row.priority) props.priority = { rank: row.priority.rank, label: row.priority.label };
+      if (row.status) props.status = { status: row.status };
+      const { id, rest } = splitId(row.title);
+      this.facts.items.push({
+        kind: 'row',
+        id: row.id ?? id,
+        title: cleanTitle(rest.replace(/^\d+(?:\.\d+)*[.)]\s*/, '')) || row.title,
+        range: nodeRange(row.node),
+        titleRange: row.titleNode ? nodeRange(row.titleNode) : nodeRange(row.node),
+        heading: this.heading,
+        props,
+        candidate: false,
+      });
+      rows.push(this.facts.items.length - 1);
+    }
+    outcome.items = rows;
+  }
+
+  // ---- html directives ----------------------------------------------------------------------
+
+  private visitHtml(value: string, line: number): void {
+    for (const m of value.matchAll(DIRECTIVE_RE)) {
+      const before = value.slice(0, m.index);
+      const rules = m[2].trim().split(/[\s,]+/).filter(Boolean);
+      this.facts.directives.push({ kind: m[1] as FactDirective['kind'], rules, line: line + (before.match(/\n/g)?.length ?? 0) });
+    }
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private source(node: Nodes): string {
+    return this.text.slice(node.position!.start.offset!, node.position!.end.offset!);
+  }
+
+  /** An estimate read from `raw`, which starts at chunk offset `base`. */
+  private estimate(e: RawEstimate, raw: string, base: number): FactEstimate {
+    return {
+      low: e.low,
+      high: e.high,
+      unit: e.unit,
+      text: raw.slice(e.start, e.end),
+      range: this.lines.range(base + e.start, base + e.end),
+      approximate: e.approximate,
+      per: e.per,
+    };
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+/** Length of the leading number or range in "75-105 hours" → "75-105". */
+function numberSpan(text: string): number {
+  const m = /^\d+(?:[.,]\d+)?(?:\s*(?:-|–|—|〜|～|~|to)\s*\d+(?:[.,]\d+)?)?\+?/.exec(text);
+  return m ? m[0].length : text.length;
+}

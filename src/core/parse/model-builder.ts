@@ -1,0 +1,362 @@
+/**
+ * Chunks → facts (cached by chunk text) → one plan model. Everything here is linear in the
+ * number of facts, so re-analysis after an edit costs the one re-parsed chunk plus this pass.
+ *
+ * What is decided here, because it needs more than one chunk: the section tree, status and
+ * priority inherited from headings, which headings are themselves items, and the scope of
+ * every declared number.
+ */
+import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Section } from '../model/schema';
+import { splitChunks, type Chunk } from './chunks';
+import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps } from './extract';
+import { toHours, type UnitSettings } from './estimate';
+import type { RelRange } from './text';
+import { findMojibake } from './mojibake';
+import { detectPlan } from './detect';
+import { resolveScopes, type PendingScope } from './scopes';
+
+const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [] };
+
+/** Facts per chunk text. Identical chunks (repeated boilerplate) share one entry. */
+export class ChunkCache {
+  private entries = new Map<string, ChunkFacts>();
+  private used = new Set<string>();
+
+  get(chunk: Chunk): ChunkFacts {
+    if (chunk.frontMatter) return EMPTY;
+    this.used.add(chunk.text);
+    let facts = this.entries.get(chunk.text);
+    if (!facts) {
+      facts = extractChunk(chunk.text);
+      this.entries.set(chunk.text, facts);
+    }
+    return facts;
+  }
+
+  /** Keeps only the chunks the latest analysis used. */
+  prune(): void {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
+    this.used = new Set();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export function buildModel(text: string, options: AnalyzeOptions, cache = new ChunkCache(), chunked = true): PlanModel {
+  const chunks = chunked ? splitChunks(text) : [{ text, offset: 0, line: 0, frontMatter: false }];
+  const builder = new ModelBuilder(options);
+  for (const chunk of chunks) builder.add(chunk, cache.get(chunk));
+  const model = builder.finish(text);
+  if (chunked) cache.prune();
+  return model;
+}
+
+interface Shift {
+  line: number;
+  offset: number;
+}
+
+function shiftRange(r: RelRange, s: Shift): Range {
+  return {
+    start: { line: r.start.line + s.line, column: r.start.column, offset: r.start.offset + s.offset },
+    end: { line: r.end.line + s.line, column: r.end.column, offset: r.end.offset + s.offset },
+  };
+}
+
+/** A heading waiting to learn whether it is also an item. */
+interface OpenSection {
+  section: Section;
+  fact: FactHeading;
+  shift: Shift;
+  ownItems: number;
+  subtreeItems: number;
+}
+
+class ModelBuilder {
+  private readonly sections: Section[] = [];
+  private readonly open: OpenSection[] = [];
+  private readonly items: (Item & { candidate?: boolean })[] = [];
+  private readonly declared: (Declared & { pending?: PendingScope })[] = [];
+  private readonly directives: PlanModel['directives'] = [];
+  private readonly headingFacts = new Map<number, { fact: FactHeading; shift: Shift }>();
+  private readonly units: UnitSettings;
+  private current: number | undefined;
+
+  constructor(private readonly options: AnalyzeOptions) {
+    this.units = { hoursPerDay: options.hoursPerDay, daysPerWeek: options.daysPerWeek };
+  }
+
+  add(chunk: Chunk, facts: ChunkFacts): void {
+    const shift: Shift = { line: chunk.line, offset: chunk.offset };
+    const headingSections = facts.headings.map((h) => this.addSection(h, shift));
+    const sectionOf = (heading: number) => (heading >= 0 ? headingSections[heading] : this.ensureSection(shift));
+    const local = new Map<number, number>();
+    facts.items.forEach((fact, i) => local.set(i, this.addItem(fact, shift, sectionOf(fact.heading), fact.parent === undefined ? undefined : local.get(fact.parent))));
+    for (const d of facts.declared) this.addDeclared(d, shift, sectionOf(d.heading), local);
+    for (const d of facts.directives) this.directives.push({ ...d, line: d.line + shift.line });
+  }
+
+  /** Items or statements before the first heading live in a preamble section. */
+  private ensureSection(shift: Shift): number {
+    if (this.current !== undefined) return this.current;
+    const zero = { line: shift.line, column: 0, offset: shift.offset };
+    const preamble: Section = { index: 0, title: '(preamble)', depth: 0, range: { start: zero, end: zero }, bodyRange: { start: zero, end: zero }, sections: [], items: [], checklist: false };
+    this.sections.push(preamble);
+    this.current = 0;
+    return 0;
+  }
+
+  private addSection(fact: FactHeading, shift: Shift): number {
+    while (this.open.length > 0 && this.open[this.open.length - 1].section.depth >= fact.depth) this.closeSection();
+    const parent = this.open.length > 0 ? this.open[this.open.length - 1].section : undefined;
+    const range = shiftRange(fact.range, shift);
+    const section: Section = {
+      index: this.sections.length,
+      title: fact.title,
+      depth: fact.depth,
+      range,
+      bodyRange: { start: range.start, end: range.end },
+      parent: parent?.index,
+      sections: [],
+      items: [],
+      status: fact.props.status?.status ?? fact.status?.status,
+      priority: sectionPriority(fact, shift),
+      checklist: fact.checklist || (parent?.checklist ?? false),
+    };
+    parent?.sections.push(section.index);
+    this.sections.push(section);
+    this.open.push({ section, fact, shift, ownItems: 0, subtreeItems: 0 });
+    this.headingFacts.set(section.index, { fact, shift });
+    this.current = section.index;
+    return section.index;
+  }
+
+  private closeSection(): void {
+    this.headingItem(this.open.pop()!);
+  }
+
+  /**
+   * A heading is itself an item when it carries a checkbox or an ID, or when its own body
+   * holds fields (`**Priority**: P0`, `**Estimated Effort:** 4-6 hours`) and no items.
+   */
+  private headingItem({ section, fact, shift, ownItems, subtreeItems: inSubtree }: OpenSection): number | undefined {
+    const p = fact.props;
+    const hasFields = !!(p.estimate || p.priority || p.status || p.unreadable);
+    const subtreeItems = inSubtree > ownItems;
+    // A lone `**Priority:**` under "Executive Summary" describes the document, not an item.
+    const itemFields = !!(p.estimate || p.unreadable) || (hasFields && section.depth >= 3);
+    if (!(fact.checkbox || fact.id || (itemFields && !section.checklist && ownItems === 0 && !subtreeItems))) return undefined;
+    const estimate = p.estimate ?? (ownItems === 0 && !subtreeItems ? fact.estimate : undefined);
+    const status = fact.checkbox ? { status: fact.checkbox.checked ? 'done' : 'open' } : (p.status ?? fact.status);
+    const item: Item = {
+      index: this.items.length,
+      id: fact.id,
+      title: fact.title.replace(/^\s*\[[ xX~!/-]\]\s*/, '').replace(/^[A-Z][A-Z0-9-]*-\d+[a-z]?\s*[:—–-]\s*/, ''),
+      kind: 'heading',
+      status: (status?.status as Item['status']) ?? 'unknown',
+      statusSource: status ? 'own' : undefined,
+      priority: p.priority ?? fact.priority ? { ...(p.priority ?? fact.priority)!, source: 'own', range: undefined } : undefined,
+      estimate: estimate ? this.estimate(estimate, shift) : undefined,
+      unreadableEstimate: p.unreadable ? { text: p.unreadable.text, range: shiftRange(p.unreadable.range, shift) } : undefined,
+      checkbox: fact.checkbox ? { ...fact.checkbox, range: shiftRange(fact.checkbox.range, shift) } : undefined,
+      checklist: section.checklist,
+      range: section.range,
+      titleRange: section.range,
+      section: section.index,
+      children: [],
+    };
+    this.items.push(item);
+    return item.index;
+  }
+
+  private addItem(fact: FactItem, shift: Shift, section: number, parent: number | undefined): number {
+    const inherited = this.inherited(section);
+    const own = fact.props;
+    const status = own.status?.status ?? inherited.status;
+    const item: Item & { candidate?: boolean } = {
+      index: this.items.length,
+      id: fact.id,
+      title: fact.title,
+      kind: fact.kind,
+      status: status ?? 'unknown',
+      statusSource: own.status ? 'own' : status ? 'section' : undefined,
+      priority: own.priority
+        ? { rank: own.priority.rank, label: own.priority.label, source: 'own', range: own.priority.range ? shiftRange(own.priority.range, shift) : undefined }
+        : inherited.priority,
+      estimate: own.estimate ? this.estimate(own.estimate, shift) : undefined,
+      unreadableEstimate: own.unreadable ? { text: own.unreadable.text, range: shiftRange(own.unreadable.range, shift) } : undefined,
+      checkbox: fact.checkbox ? { checked: fact.checkbox.checked, mark: fact.checkbox.mark, range: shiftRange(fact.checkbox.range, shift) } : undefined,
+      checklist: this.sections[section].checklist,
+      range: shiftRange(fact.range, shift),
+      titleRange: shiftRange(fact.titleRange, shift),
+      section,
+      parent,
+      children: [],
+      // A bare bold-titled entry is an item only where a heading gives it a status.
+      candidate: fact.candidate && !inherited.status,
+    };
+    this.items.push(item);
+    if (parent === undefined && !item.candidate) {
+      // Every open section is this one or an ancestor of it.
+      for (const open of this.open) {
+        open.subtreeItems++;
+        if (open.section.index === section) open.ownItems++;
+      }
+    }
+    return item.index;
+  }
+
+  private inherited(section: number): { status?: Item['status']; priority?: Item['priority'] } {
+    const result: { status?: Item['status']; priority?: Item['priority'] } = {};
+    for (let s: number | undefined = section; s !== undefined; s = this.sections[s].parent) {
+      const sec = this.sections[s];
+      result.status ??= sec.status;
+      if (!result.priority && sec.priority) result.priority = { ...sec.priority, source: 'section' };
+      if (result.status && result.priority) break;
+    }
+    return result;
+  }
+
+  private estimate(e: FactEstimate, shift: Shift): Estimate {
+    return { hours: toHours(e, this.units), unit: e.unit, text: e.text, range: shiftRange(e.range, shift), per: e.per };
+  }
+
+  private addDeclared(d: FactDeclared, shift: Shift, section: number, local: Map<number, number>): void {
+    const mapItems = (items: number[]) => items.map((i) => local.get(i)!).filter((i) => i !== undefined);
+    const scope = d.scope;
+    const pending: PendingScope =
+      scope.kind === 'list' || scope.kind === 'table'
+        ? { kind: scope.kind, items: mapItems(scope.items) }
+        : scope.kind === 'priorities'
+          ? { kind: 'priorities', priorities: scope.priorities }
+          : { kind: scope.kind };
+    const value = d.kind === 'total' && d.unit ? toHours({ low: d.value.low, high: d.value.high, unit: d.unit }, this.units) : d.value;
+    this.declared.push({
+      index: this.declared.length,
+      kind: d.kind,
+      label: d.label,
+      range: shiftRange(d.range, shift),
+      valueRange: shiftRange(d.valueRange, shift),
+      valueText: d.valueText,
+      value,
+      unit: d.kind === 'timeline' ? d.unit : undefined,
+      capacity: d.capacity ? { people: d.capacity.people, hoursPerDay: d.capacity.hoursPerDay } : undefined,
+      where: d.where,
+      scope: { kind: 'section', items: [] },
+      section,
+      pending,
+    });
+  }
+
+  finish(text: string): PlanModel {
+    while (this.open.length > 0) this.closeSection();
+    this.addHeadingDeclarations();
+    const { items, remap } = this.finalizeItems();
+    const sections = this.sections.map((s) => ({ ...s, items: [] as number[] }));
+    for (const item of items) if (item.parent === undefined) sections[item.section].items.push(item.index);
+    setBodyRanges(sections, text);
+    const declared = resolveScopes(this.declared, items, sections, remap);
+    const lineCount = (text.match(/\n/g)?.length ?? 0) + 1;
+    const model: PlanModel = {
+      version: 1,
+      isPlan: false,
+      detection: { score: 0, reason: '' },
+      sections,
+      items,
+      declared,
+      mojibake: findMojibake(text),
+      directives: this.directives,
+      eol: /\r\n/.test(text.slice(0, 10000)) ? '\r\n' : '\n',
+      lineCount,
+    };
+    model.detection = detectPlan(model, this.options.detection);
+    model.isPlan = model.detection.score >= 1;
+    return model;
+  }
+
+  /** Heading totals ("Sprint 1 - 15-20 hours") and counts ("- 8 Features") speak of their section. */
+  private addHeadingDeclarations(): void {
+    const headingItems = new Map(this.items.filter((i) => i.kind === 'heading').map((i) => [i.section, i]));
+    for (const [index, { fact, shift }] of this.headingFacts) {
+      const headingItem = headingItems.get(index);
+      if (fact.estimate && !headingItem?.estimate) {
+        this.pushHeadingDeclared('total', fact, shift, index, fact.estimate.range, fact.estimate.text, { low: fact.estimate.low, high: fact.estimate.high }, fact.estimate);
+      }
+      if (fact.count) this.pushHeadingDeclared('count', fact, shift, index, fact.count.valueRange, fact.count.valueText, { low: fact.count.n, high: fact.count.n });
+    }
+  }
+
+  private pushHeadingDeclared(kind: 'total' | 'count', fact: FactHeading, shift: Shift, section: number, valueRange: RelRange, valueText: string, value: { low: number; high: number | null }, estimate?: FactEstimate): void {
+    const number = /^[\d.,]+(?:\s*(?:-|–|—|〜|～|~|to)\s*[\d.,]+)?\+?/.exec(valueText)?.[0] ?? valueText;
+    const range = shiftRange(valueRange, shift);
+    range.end = { ...range.start, column: range.start.column + number.length, offset: range.start.offset + number.length };
+    this.declared.push({
+      index: this.declared.length,
+      kind,
+      label: fact.title,
+      range: shiftRange(fact.range, shift),
+      valueRange: range,
+      valueText: number,
+      value: estimate ? toHours({ low: value.low, high: value.high, unit: estimate.unit }, this.units) : value,
+      where: 'heading',
+      scope: { kind: 'section', section, items: [] },
+      section,
+      pending: { kind: 'section' },
+    });
+  }
+
+
+  /**
+   * Drops bold-titled entries that no heading gave a status (prose after all), puts heading
+   * items in document order, and renumbers parents and children to match.
+   */
+  private finalizeItems(): { items: Item[]; remap: (number | undefined)[] } {
+    const order = this.items
+      .map((item, i) => ({ item, i }))
+      .filter(({ item }) => !item.candidate)
+      .sort((a, b) => a.item.range.start.offset - b.item.range.start.offset || (a.item.kind === 'heading' ? -1 : 1));
+    const remap: (number | undefined)[] = [];
+    order.forEach(({ i }, k) => (remap[i] = k));
+    const keptParent = (i: number): number | undefined => {
+      let p = this.items[i].parent;
+      while (p !== undefined && this.items[p].candidate) p = this.items[p].parent;
+      return p === undefined ? undefined : remap[p];
+    };
+    const items: Item[] = order.map(({ item, i }, k) => {
+      const { candidate: _candidate, ...rest } = item;
+      return { ...rest, index: k, parent: keptParent(i), children: [] };
+    });
+    for (const item of items) if (item.parent !== undefined) items[item.parent].children.push(item.index);
+    return { items, remap };
+  }
+}
+
+function sectionPriority(fact: FactHeading, _shift: Shift): Section['priority'] {
+  const p = fact.props.priority ?? fact.priority;
+  return p ? { rank: p.rank, label: p.label, source: 'own' } : undefined;
+}
+
+/** A section's body runs to the next heading of the same or a shallower depth. */
+function setBodyRanges(sections: Section[], text: string): void {
+  const end = endPosition(text);
+  const stack: Section[] = [];
+  for (const s of sections) {
+    if (s.depth === 0) continue;
+    while (stack.length > 0 && stack[stack.length - 1].depth >= s.depth) stack.pop()!.bodyRange.end = s.range.start;
+    stack.push(s);
+  }
+  for (const s of stack) s.bodyRange.end = end;
+  const first = sections.find((s) => s.depth > 0);
+  const preamble = sections.find((s) => s.depth === 0);
+  if (preamble) preamble.bodyRange.end = first ? first.range.start : end;
+}
+
+function endPosition(text: string): Range['end'] {
+  const lastNl = text.lastIndexOf('\n');
+  const line = text.length === 0 ? 0 : (text.match(/\n/g)?.length ?? 0);
+  return { line, column: text.length - (lastNl + 1), offset: text.length };
+}
+
+export type { FactProps };

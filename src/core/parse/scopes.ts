@@ -1,0 +1,72 @@
+/**
+ * What each declared number speaks about. The extractor saw the blocks around a statement
+ * ("the table above", "the list below"); what needs the whole document is decided here:
+ * - a heading's total or count: its section, with subsections;
+ * - "P0 Critical Gaps: 8 features", "35-45 hours for P0+P1 gaps": the items *marked* with
+ *   those priorities (their own mark, not one inherited from a heading — a table under
+ *   "P0 CRITICAL" restates items, it does not mark them);
+ * - a grand total ("Total Remaining Work") beside nothing: the per-priority totals the plan
+ *   declares elsewhere, when there are at least two; else the nearest section with effort;
+ * - a timeline: the nearest section with effort, else the document.
+ */
+import type { Declared, Item, Section } from '../model/schema';
+import { effortOf, isWorkItem, subtreeEntries, subtreeEnds } from '../model/work';
+import { findPriority } from './priority';
+
+export type PendingScope =
+  | { kind: 'list' | 'table'; items: number[] }
+  | { kind: 'priorities'; priorities: number[] }
+  | { kind: 'grand' | 'section' | 'document' };
+
+type PendingDeclared = Declared & { pending?: PendingScope };
+
+export function resolveScopes(declared: PendingDeclared[], items: Item[], sections: Section[], remap: (number | undefined)[]): Declared[] {
+  const ends = subtreeEnds(sections);
+  const model = { sections, items };
+  const withEffort = (s: number) => subtreeEntries(model, s, ends).some((i) => effortOf(i, items));
+  const nearestWithEffort = (s: number): number | undefined => {
+    for (let c: number | undefined = s; c !== undefined; c = sections[c].parent) if (withEffort(c)) return c;
+    return undefined;
+  };
+  const marked = (ranks: number[]) => items.filter((i) => isWorkItem(i) && i.priority?.source === 'own' && ranks.includes(i.priority.rank)).map((i) => i.index);
+  const documentItems = () => sections.flatMap((s) => subtreeEntries(model, s.index, ends).filter((i) => i.section === s.index)).map((i) => i.index);
+  const sectionItems = (s: number) => subtreeEntries(model, s, ends).map((i) => i.index);
+
+  const resolved: Declared[] = declared.map((d) => {
+    const { pending, ...rest } = d;
+    const p = pending ?? { kind: 'section' as const };
+    const out: Declared = { ...rest, scope: { kind: 'section', section: d.section, items: [] } };
+    switch (p.kind) {
+      case 'list':
+      case 'table':
+        out.scope = { kind: p.kind, section: d.section, items: p.items.map((i) => remap[i]).filter((i): i is number => i !== undefined) };
+        break;
+      case 'priorities':
+        out.scope = { kind: 'document', items: marked(p.priorities), priorities: p.priorities };
+        break;
+      case 'section':
+        out.scope = { kind: 'section', section: d.section, items: d.kind === 'count' ? sectionItems(d.section).filter((i) => isWorkItem(items[i])) : sectionItems(d.section) };
+        break;
+      case 'document':
+      case 'grand': {
+        const s = nearestWithEffort(d.section);
+        out.scope = s === undefined ? { kind: 'document', items: d.kind === 'capacity' ? [] : documentItems() } : { kind: 'section', section: s, items: sectionItems(s) };
+        break;
+      }
+    }
+    return out;
+  });
+  for (const d of resolved) if (declared[d.index].pending?.kind === 'grand') groupTotals(d, resolved, declared);
+  return resolved;
+}
+
+/** A grand total beside nothing adds up the plan's per-priority totals, when it has them. */
+function groupTotals(grand: Declared, all: Declared[], pending: PendingDeclared[]): void {
+  const byRank = new Map<number, number>();
+  for (const d of all) {
+    if (d === grand || d.kind !== 'total' || pending[d.index].pending?.kind === 'grand') continue;
+    const p = findPriority(d.label);
+    if (p && !byRank.has(p.rank) && d.scope.items.length > 0) byRank.set(p.rank, d.index);
+  }
+  if (byRank.size >= 2) grand.scope = { kind: 'totals', items: [], declared: [...byRank.values()] };
+}
