@@ -110,3 +110,31 @@ export function splitChunks(text: string): Chunk[] {
   push(lines.length, false);
   return chunks;
 }
+
+/**
+ * Link reference definitions of the whole document ("[Unreleased]: https://…"), so a chunk
+ * that uses one can be parsed with it: without it `## [Unreleased]` would read differently
+ * in a chunk than in the whole document.
+ */
+export function collectDefinitions(text: string): Map<string, string> {
+  const defs = new Map<string, string>();
+  for (const m of text.matchAll(/^ {0,3}\[([^\]\n]{1,200})\]:[ \t]*\S[^\n]*$/gm)) {
+    const label = m[1].trim().toLowerCase();
+    if (!defs.has(label)) defs.set(label, m[0].replace(/\r$/, ''));
+  }
+  return defs;
+}
+
+/** The chunk's text plus the definitions it uses from elsewhere, appended where they move nothing. */
+export function withDefinitions(chunk: string, defs: Map<string, string>): string {
+  if (defs.size === 0) return chunk;
+  const used: string[] = [];
+  const seen = new Set<string>();
+  for (const m of chunk.matchAll(/\[([^\]\n]{1,200})\]/g)) {
+    const label = m[1].trim().toLowerCase();
+    const def = defs.get(label);
+    if (def && !seen.has(label) && !chunk.includes(def)) used.push(def);
+    seen.add(label);
+  }
+  return used.length === 0 ? chunk : `${chunk}\n\n${used.join('\n')}\n`;
+}

@@ -14,12 +14,14 @@ export function detectPlan(model: Omit<PlanModel, 'detection' | 'isPlan'>, mode:
   const tasks = model.items.filter((i) => i.checkbox).length;
   const prioritized = work.filter((i) => i.priority?.source === 'own').length;
   const statused = work.filter((i) => i.statusSource === 'own' && !i.checkbox).length;
+  const identified = work.filter((i) => i.id).length;
   const declared = model.declared.filter((d) => d.kind !== 'capacity').length;
   const planTitle = model.sections.some((s) => s.depth <= 2 && /plan|roadmap|backlog|sprint|milestone|phase|todo|tasks|gap|scope|implementation|delivery|fase|фаза|план|計画|ロードマップ|タスク|aufgaben|feuille de route/i.test(s.title));
   const signals: [number, string][] = [
     [estimated / 3, `${estimated} estimates`],
     [tasks / 8, `${tasks} tasks`],
     [prioritized / 4, `${prioritized} prioritised items`],
+    [identified / 8, `${identified} items with IDs`],
     [statused / 6, `${statused} items with a status`],
     [work.length >= 3 ? declared / 2 : 0, `${declared} declared numbers`],
     [planTitle && work.length >= 4 ? 0.5 : 0, 'a plan-like title'],

@@ -32,7 +32,7 @@ const UNIT_SOURCE = UNITS.map(([, s]) => `(${s})`).join('|');
 
 // Lookbehind keeps "$5-10", "v1.2h" and "Week 1-2" out; the unit must follow the number.
 const ESTIMATE_RE = new RegExp(
-  String.raw`(?<![\w$€£.#/-])([~≈±]\s*|about\s+|approx\.?\s+|ca\.?\s+)?(${NUM})(?:${DASH}(${NUM}))?\s*(\+)?\s*(?:${UNIT_SOURCE})(\+)?(?:\s+(?:per|each|/)\s+([\p{L}-]+))?`,
+  String.raw`(?<![\w$€£.#/<>≤≥-])([~≈±]\s*|about\s+|approx\.?\s+|ca\.?\s+)?(${NUM})(?:${DASH}(${NUM}))?\s*(\+)?\s*(?:${UNIT_SOURCE})(\+)?(?:\s+(?:per|each|/)\s+([\p{L}-]+))?`,
   'giu',
 );
 

@@ -131,7 +131,7 @@ interface BlockOutcome {
 const CHECKLIST_TITLE = /success (?:metrics|criteria)|deliverables|definition of done|acceptance criteria|exit criteria|checklist|\bkpis?\b|legend|^\W*(?:metrics|kpis?)\W*$|erfolgskriterien|критерии|完了条件|受け入れ基準/i;
 const DIRECTIVE_RE = /<!--\s*plan-lens-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 const COUNT_IN_HEADING = new RegExp(String.raw`(?<![\w.#/-])(\d+)\s+(?:[\p{L}-]+\s+)?(?:${COUNT_NOUN})\b`, 'iu');
-const COUNT_VALUE = new RegExp(String.raw`^(\d+)(?!\s*[+%/.,\d])(?:\s+(?:[\p{L}-]+\s+){0,3}?(${COUNT_NOUN}))?\b`, 'iu');
+const COUNT_VALUE = new RegExp(String.raw`^(\d+)(?!\s*[+%/.,\d–—-])(?:\s+(?:[\p{L}-]+\s+){0,3}?(${COUNT_NOUN}))?\b`, 'iu');
 const COUNT_SENTENCE = new RegExp(String.raw`\b(?:found|identified|there are|we have|lists?|contains?|includes?)\s+(\d+)\s+(?:[\p{L}-]+\s+)?(?:${COUNT_NOUN})\b`, 'iu');
 
 class ChunkExtractor {
@@ -305,13 +305,14 @@ class ChunkExtractor {
   ): number | undefined {
     const checkbox = this.listCheckbox(li, headText);
     const props: FactProps = {};
-    const annotation = this.readAnnotations(headRaw, headBase, props);
+    const annotation = this.readAnnotations(headRaw, headBase, props, !!field);
     const leading = findStatusEmoji(headText) ?? findStatusMarker(headText.slice(0, 40));
     const breakdown = !checkbox && field && labelKind(field.label) === 'other' ? this.breakdownEstimate(field, headBase) : undefined;
     const bold = /^(?:\s*(?:\d+[.)]\s*)?(?:[^\p{L}\p{N}*_[]\s*)?(?:\[[^\]]*\]\s*)?)?(?:\*\*|__)/u.test(headRaw);
     const nestedProps = li.children.some((c) => c.type === 'list' && c.children.some((n) => this.isPropEntry(n)));
     const isItem = !!checkbox || annotation || !!breakdown || !!leading || nestedProps || promote;
-    if (!isItem && !bold) return undefined;
+    // "**Files**: app/…" is a field of the entry above, not an entry of its own.
+    if (!isItem && (!bold || field)) return undefined;
     if (breakdown) props.estimate = breakdown;
     if (leading && !checkbox) props.status = { status: leading.status };
     if (checkbox) props.status = { status: checkbox.checked ? 'done' : checkbox.mark === '~' || checkbox.mark === '/' ? 'partial' : 'open' };
@@ -345,8 +346,17 @@ class ChunkExtractor {
     if (head?.type !== 'paragraph') return false;
     const field = readField(this.source(head).split(/\r?\n/)[0]);
     if (!field) return false;
-    const kind = labelKind(field.label);
-    return kind === 'estimate' || kind === 'priority' || kind === 'status';
+    // A field counts only if it says something: "Status: Built but not activated" does not.
+    switch (labelKind(field.label)) {
+      case 'estimate':
+        return true;
+      case 'priority':
+        return readPriorityValue(field.value) !== undefined;
+      case 'status':
+        return readStatusValue(field.value) !== undefined;
+      default:
+        return false;
+    }
   }
 
   private listCheckbox(li: ListItem, headText: string): FactCheckbox | undefined {
@@ -363,7 +373,7 @@ class ChunkExtractor {
   }
 
   /** Reads "(P0, 2d)", "(4-6h)", "(HIGH PRIORITY - 8-12 hours)" after a title. Returns whether any was found. */
-  private readAnnotations(headRaw: string, headBase: number, props: FactProps): boolean {
+  private readAnnotations(headRaw: string, headBase: number, props: FactProps, isField: boolean): boolean {
     let found = false;
     const firstLine = headRaw.split(/\r?\n/)[0];
     for (const group of firstLine.matchAll(/\(([^()]*)\)|（([^（）]*)）/g)) {
@@ -380,7 +390,7 @@ class ChunkExtractor {
         found = true;
       }
     }
-    if (!props.priority) {
+    if (!props.priority && !isField) {
       const priority = findPriority(firstLine);
       if (priority && /\*\*|^\W*P[0-3]\b|\bP[0-3]\b/.test(firstLine)) {
         props.priority = { rank: priority.rank, label: priority.label, range: this.lines.range(headBase + priority.start, headBase + priority.end) };
@@ -481,7 +491,7 @@ class ChunkExtractor {
       this.pushDeclared('total', labelText, range, valueRaw, valueBase, first, where, scope);
       return true;
     }
-    const count = COUNT_VALUE.exec(value);
+    const count = first && first.start <= 2 ? null : COUNT_VALUE.exec(value);
     if (count && (count[2] || new RegExp(String.raw`\b(?:${COUNT_NOUN})\b`, 'iu').test(labelText)) && !/^#/.test(value)) {
       if (next?.type === 'list') this.promoteNext = true;
       const start = valueBase + valueRaw.indexOf(count[1]);

@@ -7,7 +7,7 @@
  * every declared number.
  */
 import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Section } from '../model/schema';
-import { splitChunks, type Chunk } from './chunks';
+import { collectDefinitions, splitChunks, withDefinitions, type Chunk } from './chunks';
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps } from './extract';
 import { toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
@@ -22,13 +22,14 @@ export class ChunkCache {
   private entries = new Map<string, ChunkFacts>();
   private used = new Set<string>();
 
-  get(chunk: Chunk): ChunkFacts {
+  get(chunk: Chunk, defs: Map<string, string>): ChunkFacts {
     if (chunk.frontMatter) return EMPTY;
-    this.used.add(chunk.text);
-    let facts = this.entries.get(chunk.text);
+    const text = withDefinitions(chunk.text, defs);
+    this.used.add(text);
+    let facts = this.entries.get(text);
     if (!facts) {
-      facts = extractChunk(chunk.text);
-      this.entries.set(chunk.text, facts);
+      facts = extractChunk(text);
+      this.entries.set(text, facts);
     }
     return facts;
   }
@@ -47,7 +48,8 @@ export class ChunkCache {
 export function buildModel(text: string, options: AnalyzeOptions, cache = new ChunkCache(), chunked = true): PlanModel {
   const chunks = chunked ? splitChunks(text) : [{ text, offset: 0, line: 0, frontMatter: false }];
   const builder = new ModelBuilder(options);
-  for (const chunk of chunks) builder.add(chunk, cache.get(chunk));
+  const defs = chunked ? collectDefinitions(text) : new Map<string, string>();
+  for (const chunk of chunks) builder.add(chunk, cache.get(chunk, defs));
   const model = builder.finish(text);
   if (chunked) cache.prune();
   return model;
@@ -90,10 +92,21 @@ class ModelBuilder {
 
   add(chunk: Chunk, facts: ChunkFacts): void {
     const shift: Shift = { line: chunk.line, offset: chunk.offset };
-    const headingSections = facts.headings.map((h) => this.addSection(h, shift));
+    // Headings and items interleave in document order, so sections open and close around
+    // the items they hold even when one chunk holds several headings.
+    const headingSections: number[] = [];
+    const openHeadingsBefore = (offset: number) => {
+      while (headingSections.length < facts.headings.length && facts.headings[headingSections.length].range.start.offset <= offset) {
+        headingSections.push(this.addSection(facts.headings[headingSections.length], shift));
+      }
+    };
     const sectionOf = (heading: number) => (heading >= 0 ? headingSections[heading] : this.ensureSection(shift));
     const local = new Map<number, number>();
-    facts.items.forEach((fact, i) => local.set(i, this.addItem(fact, shift, sectionOf(fact.heading), fact.parent === undefined ? undefined : local.get(fact.parent))));
+    facts.items.forEach((fact, i) => {
+      openHeadingsBefore(fact.range.start.offset);
+      local.set(i, this.addItem(fact, shift, sectionOf(fact.heading), fact.parent === undefined ? undefined : local.get(fact.parent)));
+    });
+    openHeadingsBefore(Infinity);
     for (const d of facts.declared) this.addDeclared(d, shift, sectionOf(d.heading), local);
     for (const d of facts.directives) this.directives.push({ ...d, line: d.line + shift.line });
   }
