@@ -1,0 +1,34 @@
+// Compiles test/integration/**/*.ts into out/test/integration/** for the extension host.
+// One output file per input (no bundling): mocha, vscode and the launchers' own
+// dependencies are required from node_modules at run time, as the host expects.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const outdir = path.join(root, 'out/test/integration');
+
+function tsFiles(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+// Stale outputs (a deleted test) must not keep running.
+fs.rmSync(outdir, { recursive: true, force: true });
+const entryPoints = tsFiles(here);
+await esbuild.build({
+  entryPoints,
+  outbase: here,
+  outdir,
+  bundle: false,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});
+console.log(`[build-tests] compiled ${entryPoints.length} file(s) into ${path.relative(root, outdir)}`);
