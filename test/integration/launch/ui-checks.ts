@@ -155,8 +155,8 @@ const CHECKS: Check[] = [
         if ((await collapsed.count()) > 0) await collapsed.first().click();
         return undefined;
       }, 30_000, 'an unticked task checkbox in the Plan view');
-      const ariaLabel = (await row.getAttribute('aria-label')) ?? '';
-      const label = ariaLabel.trim() || '(unlabelled row)';
+      const label = ((await row.getAttribute('aria-label')) ?? '').replace(/\s+/g, ' ').trim() || '(unlabelled row)';
+      const index = await row.getAttribute('data-index');
       const checkbox = row.locator('[role="checkbox"]').first();
       try {
         await checkbox.click();
@@ -164,11 +164,12 @@ const CHECKS: Check[] = [
         const lines = changedLines(original, changed);
         if (!lines.some((l) => /\[[xX]\]/.test(l))) throw new Error(`file changed, but no task was ticked: ${lines.join(' | ')}`);
         // Untick through the UI as well; the finally block is the safety net.
-        // Re-query by label: the tree re-renders its rows after the edit.
-        const ticked = ui.sidebar.locator(`.monaco-list-row[aria-label="${ariaLabel.replace(/["\\]/g, '\\$&')}"] [role="checkbox"]`).first();
+        // Re-query by position: the tree re-renders its rows after the edit.
+        const ticked = ui.sidebar.locator(`.monaco-list-row[data-index="${index}"] [role="checkbox"]`).first();
         if ((await ticked.getAttribute('aria-checked')) === 'true') await ticked.click();
-        await waitForDiskChange(ui, file, changed).catch(() => undefined);
-        return `ticked "${label}"; changed on disk: "${lines[0]?.trim()}"`;
+        const restored = await waitForDiskChange(ui, file, changed).then((now) => now === original, () => false);
+        const how = restored ? 'unticked in the view' : 'restored by rewriting the file';
+        return `ticked "${label}"; changed on disk: "${lines[0]?.trim()}"; ${how}`;
       } finally {
         // It is a temp copy, but keep later checks on the original text.
         if (fs.readFileSync(file, 'utf8') !== original) {
@@ -183,9 +184,11 @@ const CHECKS: Check[] = [
     needsSharedPlans: true,
     run: async (ui) => {
       await ui.openFile(PLAN_FILE);
-      const lens = ui.page.locator('.monaco-editor .codelens-decoration', { hasText: / h\b/ }).first();
+      // \s, not a space: the editor renders code lens text with non-breaking spaces.
+      // Lenses scrolled out of view stay in the DOM, hidden: look at the visible ones only.
+      const lens = ui.page.locator('.monaco-editor .codelens-decoration', { hasText: /\sh\b/ }).filter({ visible: true }).first();
       await lens.waitFor({ state: 'visible', timeout: 30_000 });
-      return `code lens "${(await lens.innerText()).trim()}"`;
+      return `code lens "${(await lens.innerText()).replace(/\s+/g, ' ').trim()}"`;
     },
   },
   {
