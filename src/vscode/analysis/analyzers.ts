@@ -1,0 +1,68 @@
+/**
+ * The worker's side: one `PlanAnalyzer` per open document, so an edit re-parses only the
+ * chunks it touched. Bundled into `dist/worker.js` only; the extension host never loads it.
+ */
+import { PlanAnalyzer, type Analysis } from '../../core/index';
+import type { Declared, PlanModel } from '../../core/model/schema';
+import { addHours, ZERO_HOURS } from '../../core/model/format';
+import { sumItems } from '../../core/rules/effort';
+import { formatSummaryText } from '../../cli/format/text';
+import type { AnalyzeRequest, DeclaredParts, Envelope, PlanAnalysis, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
+
+export class Analyzers {
+  private readonly byUri = new Map<string, PlanAnalyzer>();
+
+  handle(request: Envelope): WorkerResponse {
+    const started = performance.now();
+    try {
+      const result = this.run(request);
+      return { id: request.id, ok: true, result, ms: performance.now() - started };
+    } catch (e) {
+      return { id: request.id, ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private run(request: WorkerRequest): WorkerResults[WorkerRequest['kind']] {
+    switch (request.kind) {
+      case 'analyze':
+        return withDeclaredParts(this.analyze(request));
+      case 'summary':
+        return formatSummaryText(request.path, this.analyze(request));
+      case 'forget':
+        this.byUri.delete(request.uri);
+        return null;
+    }
+  }
+
+  private analyze(request: Omit<AnalyzeRequest, 'kind'>): Analysis {
+    let analyzer = this.byUri.get(request.uri);
+    if (!analyzer) this.byUri.set(request.uri, (analyzer = new PlanAnalyzer()));
+    const analysis = analyzer.analyze(request.text, request.options);
+    analyzer.prune();
+    return analysis;
+  }
+}
+
+function withDeclaredParts(analysis: Analysis): PlanAnalysis {
+  const { model } = analysis;
+  return { ...analysis, declaredParts: model.declared.map((d) => declaredParts(model, d)) };
+}
+
+/** What a lens or hover over a declared statement shows: the sum of what it speaks about. */
+function declaredParts(model: PlanModel, declared: Declared): DeclaredParts {
+  const items = declared.scope.items;
+  const all = sumItems(model, items);
+  const parts: DeclaredParts = {
+    items,
+    done: items.filter((i) => model.items[i]?.status === 'done').length,
+    hours: all.hours,
+    remainingHours: sumItems(model, items, true).hours,
+    unestimated: all.missing,
+    declared: declared.scope.declared ?? [],
+  };
+  if (parts.declared.length > 0) {
+    const values = parts.declared.map((i) => model.declared[i]?.value ?? ZERO_HOURS);
+    parts.hours = values.reduce(addHours, ZERO_HOURS);
+  }
+  return parts;
+}

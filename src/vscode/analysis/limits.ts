@@ -1,0 +1,23 @@
+/**
+ * Which documents are analysed, and how eagerly. Pure (structural types, no `vscode`).
+ */
+
+/** Beyond this many UTF-16 units (~2 MB of mostly ASCII), code lenses are off and updates slower. */
+export const MAX_PLAN_CHARS = 2 * 1024 * 1024;
+
+/** Wait this long after the last keystroke before analysing again. */
+export const TYPING_DELAY_MS = 200;
+
+/** Large plans wait longer: each analysis costs more, and typing should win. */
+export const LARGE_TYPING_DELAY_MS = 1000;
+
+export function isLarge(chars: number): boolean {
+  return chars > MAX_PLAN_CHARS;
+}
+
+/** Views of a document that are not the user's text: diffs, output, SCM input. */
+const NOT_USER_TEXT = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-chat-code-block', 'comment', 'merge-conflict.conflict-diff']);
+
+export function shouldAnalyze(document: { languageId: string; uri: { scheme: string } }): boolean {
+  return document.languageId === 'markdown' && !NOT_USER_TEXT.has(document.uri.scheme);
+}

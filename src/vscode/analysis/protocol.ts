@@ -1,0 +1,78 @@
+/**
+ * Messages between the extension host and the analysis worker. Types only: the main bundle
+ * must not pull the parser in, so nothing here has a value that lives in the core.
+ */
+import type { Analysis } from '../../core/index';
+import type { AnalyzeOptionsInput, Hours } from '../../core/model/schema';
+
+interface DocumentText {
+  uri: string;
+  version: number;
+  text: string;
+  options: AnalyzeOptionsInput;
+}
+
+export interface AnalyzeRequest extends DocumentText {
+  kind: 'analyze';
+}
+
+/** The CLI's outline of the plan, for "Show Plan Summary". */
+export interface SummaryRequest extends DocumentText {
+  kind: 'summary';
+  /** How the document is named in the summary's first line. */
+  path: string;
+}
+
+/** The document closed: drop its chunk cache. */
+export interface ForgetRequest {
+  kind: 'forget';
+  uri: string;
+}
+
+export type WorkerRequest = AnalyzeRequest | SummaryRequest | ForgetRequest;
+
+export interface WorkerResults {
+  analyze: PlanAnalysis;
+  summary: string;
+  forget: null;
+}
+
+export type Envelope<R extends WorkerRequest = WorkerRequest> = R & { id: number };
+
+export type WorkerResponse =
+  | { id: number; ok: true; result: WorkerResults[WorkerRequest['kind']]; ms: number }
+  | { id: number; ok: false; message: string };
+
+/**
+ * A large analysis comes in parts, each sent when the extension host asks for the next
+ * (`more`), so that no single message takes long to receive; `drop` stops it when the
+ * document has moved on and the rest is not wanted.
+ */
+export interface AnalysisPart {
+  id: number;
+  part: 'items' | 'findings';
+  values: unknown[];
+}
+
+export type TransferRequest = { kind: 'more'; id: number } | { kind: 'drop'; id: number };
+
+export type WorkerMessage = WorkerResponse | AnalysisPart;
+
+/** What the parts of a declared count or total really add up to. */
+export interface DeclaredParts {
+  /** The items the statement speaks about (indices into `model.items`). */
+  items: number[];
+  done: number;
+  hours: Hours;
+  remainingHours: Hours;
+  /** Parts without an estimate (item indices). */
+  unestimated: number[];
+  /** For a total of totals: the declared totals it adds up (indices into `model.declared`). */
+  declared: number[];
+}
+
+/** What the views read: the core's analysis plus what each declared statement's parts add to. */
+export interface PlanAnalysis extends Analysis {
+  /** By declared index. */
+  declaredParts: DeclaredParts[];
+}

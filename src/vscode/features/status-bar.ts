@@ -1,0 +1,19 @@
+/** "✓ 3/12 · 28–35 h left" for the active plan; a click shows the Plan view. */
+import * as vscode from 'vscode';
+import type { ActivePlan } from '../active-plan';
+import { statusText, statusTooltip } from './status-text';
+
+export function registerStatusBarSupport(plan: ActivePlan): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('planLens.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Plan Lens';
+  item.command = 'planLens.plan.focus';
+  const update = () => {
+    const rollup = plan.entry?.analysis.rollups.document;
+    if (!rollup || rollup.items === 0) return item.hide();
+    item.text = statusText(rollup);
+    item.tooltip = statusTooltip(rollup);
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, plan.onDidChange(update));
+}

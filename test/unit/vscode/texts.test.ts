@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import type { Rollup } from '../../../src/core/model/rollup-types';
+import { declaredLensTitle, lensTargets, lensTitle, sectionLensTitle } from '../../../src/vscode/features/code-lens-text';
+import { statusText, statusTooltip } from '../../../src/vscode/features/status-text';
+import type { DeclaredParts } from '../../../src/vscode/analysis/protocol';
+import { analyse, PLAN } from './helpers';
+
+const rollup = (over: Partial<Rollup>): Rollup => ({
+  items: 12, done: 3, partial: 0, open: 9, unknown: 0, hours: { low: 34, high: 43 }, remainingHours: { low: 28, high: 35 }, unestimated: [], ...over,
+});
+const parts = (over: Partial<DeclaredParts>): DeclaredParts => ({
+  items: [1, 2, 3, 4, 5, 6, 7, 8], done: 2, hours: { low: 75, high: 97 }, remainingHours: { low: 60, high: 80 }, unestimated: [], declared: [], ...over,
+});
+
+describe('vscode/features/code-lens-text', () => {
+  it('sums up a section', () => {
+    assert.equal(sectionLensTitle(rollup({})), '12 items · 3 done · 34–43 h · 28–35 h left');
+    assert.equal(sectionLensTitle(rollup({ items: 1, done: 0 })), '1 item · 0 done · 34–43 h · 28–35 h left');
+    assert.equal(sectionLensTitle(rollup({ unestimated: [4, 5] })), '12 items · 3 done · 34–43 h · 28–35 h left · 2 unestimated');
+    assert.equal(sectionLensTitle(rollup({ items: 2, unestimated: [4, 5] })), '2 items · 3 done · no estimates');
+  });
+
+  it('says what the parts of a declared total or count add to', () => {
+    assert.equal(declaredLensTitle('total', parts({})), 'Parts add to 75–97 h (8 items)');
+    assert.equal(declaredLensTitle('total', parts({ unestimated: [3] })), 'Parts add to 75–97 h (8 items, 1 unestimated)');
+    assert.equal(declaredLensTitle('total', parts({ items: [], declared: [1, 2] })), 'Parts add to 75–97 h (2 totals)');
+    assert.equal(declaredLensTitle('count', parts({})), 'Parts: 8 items (2 done)');
+  });
+
+  it('places lenses over headings with items and over declared totals, in document order', () => {
+    const analysis = analyse(PLAN);
+    const targets = lensTargets(analysis);
+    const lines = PLAN.split('\n');
+    const placed = targets.map((t) => lines[t.range.start.line]);
+    assert.deepEqual(placed, ['# Launch Plan', '## Phase 1: Accounts', '## Phase 2: Billing', '### 2.1 Payments', '**Total Payments**: 20 hours']);
+    const total = targets.at(-1)!;
+    assert.equal(lensTitle(total, analysis), 'Parts add to 9–11 h (2 items)');
+  });
+});
+
+describe('vscode/features/status-text', () => {
+  it('shows done/total and hours left', () => {
+    assert.equal(statusText(rollup({})), '$(check) 3/12 · 28–35 h left');
+    assert.equal(statusText(rollup({ items: 2, unestimated: [1, 2] })), '$(check) 3/2');
+    assert.match(statusTooltip(rollup({})), /12 items, 3 done/);
+  });
+});

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DroppedAnswer, WorkerClient } from '../../../src/vscode/analysis/worker-client';
+import { PART_SIZE } from '../../../src/vscode/analysis/transfer';
+import { Analyzers } from '../../../src/vscode/analysis/analyzers';
+import { PLAN } from './helpers';
+
+/** A worker script that loads the TypeScript worker through tsx, as the built one would run. */
+function bootstrap(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-worker-')), 'worker.cjs');
+  const worker = path.resolve(__dirname, '../../../src/vscode/worker.ts');
+  fs.writeFileSync(file, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(worker)});\n`);
+  return file;
+}
+
+describe('vscode/analysis worker', () => {
+  it('answers analyse, summary and forget requests in-process', () => {
+    const analyzers = new Analyzers();
+    const analysed = analyzers.handle({ kind: 'analyze', id: 7, uri: 'u', version: 3, text: PLAN, options: { detection: 'always' } });
+    assert.ok(analysed.ok);
+    assert.equal(analysed.id, 7);
+    const summary = analyzers.handle({ kind: 'summary', id: 8, uri: 'u', version: 3, text: PLAN, options: { detection: 'always' }, path: 'plan.md' });
+    assert.ok(summary.ok && typeof summary.result === 'string' && summary.result.startsWith('plan.md'));
+    const forgot = analyzers.handle({ kind: 'forget', id: 9, uri: 'u' });
+    assert.ok(forgot.ok && forgot.result === null && forgot.id === 9);
+  });
+
+  it('reports a failure as an answer, not a crash', () => {
+    const answer = new Analyzers().handle({ kind: 'analyze', id: 1, uri: 'u', version: 1, text: PLAN, options: { hoursPerDay: -1 } });
+    assert.equal(answer.ok, false);
+  });
+
+  it('runs off the main thread, and the main thread gets plain data back', async function () {
+    this.timeout(60_000);
+    const client = new WorkerClient(bootstrap());
+    try {
+      const analysis = await client.request({ kind: 'analyze', uri: 'u', version: 1, text: PLAN, options: { detection: 'always' } });
+      assert.equal(analysis.model.isPlan, true);
+      assert.ok(analysis.rollups.document.items > 0);
+      assert.equal(analysis.declaredParts.length, analysis.model.declared.length);
+      await assert.rejects(client.request({ kind: 'analyze', uri: 'u', version: 2, text: PLAN, options: { daysPerWeek: 0 } }));
+      // A worker that failed one request still serves the next.
+      const again = await client.request({ kind: 'analyze', uri: 'u', version: 3, text: PLAN, options: {} });
+      assert.ok(again.model.items.length > 0);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('receives a large analysis in parts, and drops it when no longer wanted', async function () {
+    this.timeout(120_000);
+    const tasks = Array.from({ length: PART_SIZE + 20 }, (_, i) => `- [ ] **T-${i}**: Task ${i} (${(i % 5) + 1}h)`);
+    const text = ['# Big plan', '', '## Tasks', '', ...tasks, ''].join('\n');
+    const client = new WorkerClient(bootstrap());
+    try {
+      const whole = await client.request({ kind: 'analyze', uri: 'big', version: 1, text, options: {} });
+      assert.equal(whole.model.items.length, PART_SIZE + 20);
+      assert.deepEqual(whole.model.items.map((i) => i.id).slice(-2), [`T-${PART_SIZE + 18}`, `T-${PART_SIZE + 19}`]);
+      await assert.rejects(client.request({ kind: 'analyze', uri: 'big', version: 2, text, options: {} }, () => false), DroppedAnswer);
+      // The worker forgot the dropped answer and serves the next request.
+      const next = await client.request({ kind: 'analyze', uri: 'small', version: 1, text: PLAN, options: {} });
+      assert.ok(next.model.items.length > 0);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('rejects what is pending when disposed', async () => {
+    const client = new WorkerClient(bootstrap());
+    const pending = client.request({ kind: 'analyze', uri: 'u', version: 1, text: PLAN, options: {} });
+    client.dispose();
+    await assert.rejects(pending, /stopped/);
+  });
+});
