@@ -19,8 +19,7 @@ function sameLine(a: Declared, b: Declared): boolean {
 }
 
 /** The capacity stated with the timeline, else the most generous one stated anywhere, else the defaults. */
-function capacityFor(model: PlanModel, timeline: Declared, options: AnalyzeOptions): Capacity {
-  const stated = model.declared.filter((d) => d.kind === 'capacity' && d.capacity);
+function capacityFor(stated: Declared[], timeline: Declared, options: AnalyzeOptions): Capacity {
   const local = stated.filter((d) => sameLine(d, timeline));
   const pool = local.length > 0 ? local : stated;
   const people = Math.max(0, ...pool.map((d) => d.capacity!.people ?? 0));
@@ -82,11 +81,12 @@ export const capacityMismatch: Rule = {
     },
   },
   check({ model, options, report }) {
+    const stated = model.declared.filter((d) => d.kind === 'capacity' && d.capacity);
     for (const timeline of model.declared) {
       if (timeline.kind !== 'timeline') continue;
       const effort = effortOf(model, timeline);
       if (!effort) continue;
-      const capacity = capacityFor(model, timeline, options);
+      const capacity = capacityFor(stated, timeline, options);
       const declaredMax = maxWeeks(timeline, options, capacity.hoursPerDay.high ?? capacity.hoursPerDay.low);
       if (declaredMax === undefined) continue;
       const weekly = (h: number) => capacity.people * h * options.daysPerWeek;
@@ -106,9 +106,7 @@ export const capacityMismatch: Rule = {
         },
         declared: timeline.valueText,
         computed: `${formatRange(required)} weeks`,
-        related: model.declared
-          .filter((d) => d.kind === 'capacity' && d.capacity)
-          .map((d) => ({ range: d.range, message: `Capacity: ${d.label}` })),
+        related: stated.map((d) => ({ range: d.range, message: `Capacity: ${d.label}` })),
       });
     }
   },

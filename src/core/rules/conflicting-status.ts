@@ -2,9 +2,10 @@
  * Status that contradicts itself: the same item done in one place and still open in
  * another, or a section marked done over tasks that are not ticked.
  */
-import type { Item, PlanModel, Section } from '../model/schema';
+import type { Item, PlanModel } from '../model/schema';
 import type { Rule, RuleContext } from './types';
 import { groupSameItems } from './item-identity';
+import { groupBy } from './group-by';
 
 function where(item: Item): string {
   return item.statusSource === 'section' ? 'by its section' : 'here';
@@ -27,18 +28,30 @@ function checkRestatements(model: PlanModel, report: RuleContext['report']): voi
   }
 }
 
-/** Work items in a section and its subsections. */
-function tasksUnder(model: PlanModel, section: Section): Item[] {
-  const { start, end } = section.bodyRange;
-  return model.items.filter(
-    (i) => i.checkbox && !i.checklist && i.range.start.offset >= start.offset && i.range.end.offset <= end.offset,
-  );
+/**
+ * Unticked tasks by the section whose status speaks for them: the nearest one at or above
+ * the task's own section that states a status. A subsection with its own status speaks for
+ * its tasks instead of the section above it.
+ */
+function openTasksByOwner(model: PlanModel): Map<number, Item[]> {
+  const owners = new Map<number, number | undefined>();
+  const ownerOf = (section: number): number | undefined => {
+    if (!owners.has(section)) {
+      const s = model.sections[section];
+      owners.set(section, s?.status ? section : s?.parent === undefined ? undefined : ownerOf(s.parent));
+    }
+    return owners.get(section);
+  };
+  const open = model.items.filter((i) => i.checkbox && !i.checkbox.checked && !i.checklist);
+  return groupBy(open, (item) => ownerOf(item.section));
 }
 
+/** The document's own title and preamble say how the document stands ("Analysis complete"), not the work. */
 function checkDoneSections(model: PlanModel, report: RuleContext['report']): void {
+  const openByOwner = openTasksByOwner(model);
   for (const section of model.sections) {
-    if (section.status !== 'done' || section.checklist) continue;
-    const open = tasksUnder(model, section).filter((i) => !i.checkbox!.checked);
+    if (section.status !== 'done' || section.checklist || section.depth <= 1) continue;
+    const open = openByOwner.get(section.index) ?? [];
     if (open.length === 0) continue;
     report({
       messageId: 'doneSection',

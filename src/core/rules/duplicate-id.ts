@@ -3,9 +3,9 @@
  * for a task defined above, often with a shorter title) is not a duplicate: titles count as
  * different only when they share fewer than half of their significant words.
  */
-import type { Item } from '../model/schema';
 import type { Rule } from './types';
 import { identityOf, type Identity } from './item-identity';
+import { groupBy } from './group-by';
 
 function overlap(a: Identity, b: Identity): number {
   const shorter = a.words.length <= b.words.length ? a.words : b.words;
@@ -30,11 +30,7 @@ export const duplicateId: Rule = {
     },
   },
   check({ model, report }) {
-    const byId = new Map<string, Item[]>();
-    for (const item of model.items) {
-      if (item.id) byId.set(item.id, [...(byId.get(item.id) ?? []), item]);
-    }
-    for (const [id, items] of byId) {
+    for (const [id, items] of groupBy(model.items, (item) => item.id)) {
       const seen: Identity[] = [];
       for (const item of items) {
         const identity = identityOf(item);

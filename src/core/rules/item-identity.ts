@@ -5,6 +5,7 @@
  * ("Concurrency Controls" ~ "Concurrency Control Slider").
  */
 import type { Item, PlanModel } from '../model/schema';
+import { groupBy } from './group-by';
 
 const STOP_WORDS = new Set([
   'a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'with', 'by', 'at', 'from', 'into', 'via', 'vs',
@@ -37,7 +38,7 @@ function stem(word: string): string {
 export function significantWords(normalised: string): string[] {
   return normalised
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
+    .filter((w) => /\p{L}/u.test(w) && !STOP_WORDS.has(w))
     .map(stem);
 }
 
@@ -57,6 +58,49 @@ function isAncestor(model: PlanModel, a: Item, b: Item): boolean {
   return false;
 }
 
+/** Sections from an item's own up to the preamble. */
+function sectionChain(model: PlanModel, section: number): number[] {
+  const chain: number[] = [];
+  for (let s: number | undefined = section; s !== undefined && chain.length < 50; s = model.sections[s]?.parent) chain.push(s);
+  return chain;
+}
+
+function itemDepth(model: PlanModel, item: Item): number {
+  let depth = 0;
+  for (let p = item.parent; p !== undefined && depth < 50; p = model.items[p]?.parent) depth++;
+  return depth;
+}
+
+/**
+ * The same slot in sibling parts of the plan ("- [ ] Write tests" under Phase 1 and under
+ * Phase 2): the same kind of item, as deep in the same number of sections below the point
+ * where their sections meet. Equal titles there are a repeated chore, not one item restated —
+ * unless both parts carry a status (a board with "Done" and "To do" columns).
+ */
+function parallel(model: PlanModel, a: Item, b: Item): boolean {
+  if (a.kind !== b.kind || itemDepth(model, a) !== itemDepth(model, b)) return false;
+  const chainA = sectionChain(model, a.section);
+  const chainB = sectionChain(model, b.section);
+  const meetA = chainA.findIndex((s) => chainB.includes(s));
+  const meetB = chainB.indexOf(chainA[meetA]);
+  if (meetA <= 0 || meetA !== meetB) return false;
+  const topA = model.sections[chainA[meetA - 1]];
+  const topB = model.sections[chainB[meetB - 1]];
+  return !(topA?.status && topB?.status && topA.status !== topB.status);
+}
+
+/**
+ * A restatement copies the estimate; two items whose estimates do not even overlap
+ * ("Error Infrastructure" 8-12 h as one task, 100-130 h as a whole area) are different work
+ * that happens to share a name.
+ */
+function estimatesDisagree(a: Item, b: Item): boolean {
+  if (!a.estimate || !b.estimate) return false;
+  const x = a.estimate.hours;
+  const y = b.estimate.hours;
+  return (x.high !== null && x.high < y.low) || (y.high !== null && y.high < x.low);
+}
+
 export type Pairing = 'id' | 'title' | 'similar';
 
 /** How two items are the same work, or undefined when they are not. */
@@ -66,10 +110,31 @@ export function pairing(model: PlanModel, a: Identity, b: Identity): Pairing | u
   if (a.item.id && b.item.id) return a.item.id === b.item.id ? 'id' : undefined;
   // A single generic word ("Testing", "Documentation") names different work in different phases.
   if (a.words.length < 2 || b.words.length < 2) return undefined;
+  if (parallel(model, a.item, b.item) || estimatesDisagree(a.item, b.item)) return undefined;
   if (a.title === b.title) return 'title';
   // Two similar titles in one list are two items side by side, not one item restated.
   if (a.item.section === b.item.section) return undefined;
   return a.words[0] === b.words[0] && a.words[1] === b.words[1] ? 'similar' : undefined;
+}
+
+/**
+ * A title or ID carried by more items than this is a repeated chore ("Write tests" in every
+ * phase), not one item restated; restatements come in twos and threes. The cap also keeps
+ * the pairing linear on very large plans.
+ */
+const MAX_RESTATEMENTS = 12;
+
+/** Items that could pair: same ID, same title, or same first two words. */
+function candidateBuckets(ids: Identity[]): number[][] {
+  const keyed = ids.flatMap((identity, i) => {
+    const keys = identity.item.id ? [`id\u0000${identity.item.id}`] : [];
+    if (identity.words.length >= 2) {
+      keys.push(`title\u0000${identity.title}`, `first\u0000${identity.words[0]} ${identity.words[1]}`);
+    }
+    return keys.map((key) => ({ key, i }));
+  });
+  const buckets = groupBy(keyed, (k) => k.key);
+  return [...buckets.values()].filter((b) => b.length > 1 && b.length <= MAX_RESTATEMENTS).map((b) => b.map((k) => k.i));
 }
 
 /** Groups items that are the same work (union-find over the pairs). */
@@ -77,15 +142,14 @@ export function groupSameItems(model: PlanModel, items: readonly Item[]): Item[]
   const ids = items.map(identityOf);
   const parent = ids.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      if (pairing(model, ids[i], ids[j])) parent[find(j)] = find(i);
+  for (const bucket of candidateBuckets(ids)) {
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const [i, j] = [bucket[x], bucket[y]];
+        if (find(i) !== find(j) && pairing(model, ids[i], ids[j])) parent[find(j)] = find(i);
+      }
     }
   }
-  const groups = new Map<number, Item[]>();
-  ids.forEach((identity, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), identity.item]);
-  });
-  return [...groups.values()].filter((g) => g.length > 1);
+  const groups = groupBy(ids.keys(), find);
+  return [...groups.values()].filter((g) => g.length > 1).map((g) => g.map((i) => ids[i].item));
 }

@@ -1,6 +1,9 @@
 /** An estimate field whose value is not an estimate ("**Estimate:** TBD"): the item adds nothing to the totals. */
 import type { Rule } from './types';
 
+/** T-shirt sizes and story points are sizing schemes chosen on purpose, not missing estimates. */
+const SIZING_SCHEME = /^(?:(?:X{0,3}[SL]|M)\b|\d+(?:[.,]\d+)?\s*(?:pts?|points?|sp|story points?)\b)/i;
+
 export const unreadableEstimate: Rule = {
   meta: {
     id: 'unreadable-estimate',
@@ -13,7 +16,7 @@ export const unreadableEstimate: Rule = {
   },
   check({ model, report }) {
     for (const item of model.items) {
-      if (!item.unreadableEstimate) continue;
+      if (!item.unreadableEstimate || SIZING_SCHEME.test(item.unreadableEstimate.text.trim())) continue;
       report({
         messageId: 'unreadable',
         range: item.unreadableEstimate.range,

@@ -5,6 +5,7 @@
 import type { Item, PlanModel } from '../model/schema';
 import type { Rule } from './types';
 import { proseOnly } from './prose';
+import { groupBy } from './group-by';
 
 interface IdRange {
   prefix: string;
@@ -32,16 +33,16 @@ export function scheduledRanges(text: string): IdRange[] {
 }
 
 /** Each ID's first definition, grouped by family prefix. */
-function definitionsByFamily(model: PlanModel): Map<string, { item: Item; number: number }[]> {
-  const families = new Map<string, { item: Item; number: number }[]>();
+function definitionsByFamily(model: PlanModel): Map<string, { item: Item; prefix: string; number: number }[]> {
   const seen = new Set<string>();
+  const defined: { item: Item; prefix: string; number: number }[] = [];
   for (const item of model.items) {
     const m = item.id ? ID.exec(item.id) : null;
     if (!m || seen.has(item.id!) || item.checklist) continue;
     seen.add(item.id!);
-    families.set(m[1], [...(families.get(m[1]) ?? []), { item, number: Number(m[2]) }]);
+    defined.push({ item, prefix: m[1], number: Number(m[2]) });
   }
-  return families;
+  return groupBy(defined, (d) => d.prefix);
 }
 
 /** IDs mentioned one by one in the sections that hold the ranges ("Week 6: CP-029, CP-030"). */
@@ -72,7 +73,7 @@ export const unscheduledItem: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
-      unscheduled: '{id} is defined here but falls in none of the scheduled ranges for {prefix} ({ranges})',
+      unscheduled: '{id} "{title}" falls in none of the ranges the plan schedules for {prefix} ({ranges})',
     },
   },
   check({ text, model, report }) {
@@ -83,12 +84,12 @@ export const unscheduledItem: Rule = {
       const own = ranges.filter((r) => r.prefix === prefix);
       if (own.length === 0) continue;
       const inRange = (n: number) => own.some((r) => n >= r.from && n <= r.to);
+      // Ranges covering no more than half the family are references ("depends on CP-001 to CP-003"), not a schedule.
+      if (defined.filter((d) => inRange(d.number)).length <= defined.length / 2) continue;
       const missing = defined.filter((d) => !inRange(d.number) && !mentioned.has(d.item.id!));
-      // A range that covers under half the family is a reference ("depends on CP-001 to CP-003"), not a schedule.
-      if (missing.length === 0 || defined.length - missing.length < defined.length / 2) continue;
       const list = own.map((r) => r.text).join(', ');
       for (const { item } of missing) {
-        report({ messageId: 'unscheduled', range: item.titleRange, data: { id: item.id!, prefix, ranges: list } });
+        report({ messageId: 'unscheduled', range: item.titleRange, data: { id: item.id!, title: item.title, prefix, ranges: list } });
       }
     }
   },

@@ -17,7 +17,7 @@ describe('mojibake detection', () => {
   });
 
   it('has the Windows-1254 table, checked against the platform decoder', function () {
-    let decoder: TextDecoder;
+    let decoder: InstanceType<typeof TextDecoder>;
     try {
       decoder = new TextDecoder('windows-1254');
     } catch {
