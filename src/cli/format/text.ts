@@ -12,7 +12,9 @@ const MAX_TITLE = 60;
 export function formatSummaryText(path: string, { model, rollups }: Analysis): string {
   if (!model.isPlan) return `${path}: not a plan (${model.detection.reason})\n`;
   const doc = rollups.document;
-  const lines = [path, `  ${plural(doc.items, 'item')} · ${doc.done} done · ${doc.partial} partial · ${doc.open} open · ${hoursText(doc)}`];
+  const unknown = doc.unknown > 0 ? ` · ${doc.unknown} unknown` : '';
+  const counts = `${plural(doc.items, 'item')} · ${doc.done} done · ${doc.partial} partial · ${doc.open} open${unknown}`;
+  const lines = [path, `  ${counts} · ${hoursText(doc)}`];
   const priorities = Object.keys(rollups.byPriority).sort();
   if (priorities.length > 0) {
     lines.push(`  ${priorities.map((code) => `${code}: ${plural(rollups.byPriority[code].items, 'item')}, ${formatHours(rollups.byPriority[code].hours)}`).join(' · ')}`);
@@ -20,9 +22,9 @@ export function formatSummaryText(path: string, { model, rollups }: Analysis): s
   const rows = model.sections
     .filter((s) => !isEmptyPreamble(s))
     .map((s) => ({ label: `${'  '.repeat(Math.max(s.depth - 1, 0))}${truncate(s.title || '(before the first heading)')}`, stats: sectionStats(rollups.sections[s.index]) }));
-  const width = Math.max(0, ...rows.map((r) => r.label.length));
+  const width = Math.max(0, ...rows.map((r) => displayWidth(r.label)));
   if (rows.length > 0) lines.push('');
-  for (const row of rows) lines.push(`  ${row.label.padEnd(width)}  ${row.stats}`.trimEnd());
+  for (const row of rows) lines.push(`  ${row.label}${' '.repeat(width - displayWidth(row.label))}  ${row.stats}`.trimEnd());
   return `${lines.join('\n')}\n`;
 }
 
@@ -34,11 +36,27 @@ function hoursText(r: Rollup): string {
 /** "done/items · hours · left", or nothing for a section without work items. */
 function sectionStats(r: Rollup): string {
   if (r.items === 0) return '';
+  // Hours can come from breakdown lines even when no work item has an estimate of its own.
+  if (r.unestimated.length === r.items && r.hours.low === 0 && r.hours.high === 0) return `${r.done}/${r.items} · no estimates`;
   return `${r.done}/${r.items} · ${formatHours(r.hours)} · ${formatHours(r.remainingHours)} left`;
 }
 
+/**
+ * Terminal columns, so titles with emoji (✅, ⚠️ — plans love them) still line up:
+ * emoji and East Asian wide characters take two, variation selectors and joiners none.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    if (/[\p{M}\u200B-\u200F\uFE00-\uFE0F]/u.test(ch)) continue;
+    width += /[\p{Extended_Pictographic}\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  }
+  return width;
+}
+
 function truncate(title: string): string {
-  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+  const chars = [...title]; // by code point, so an emoji is never cut in half
+  return chars.length <= MAX_TITLE ? title : `${chars.slice(0, MAX_TITLE - 1).join('')}…`;
 }
 
 /** ESLint's "stylish": each file with findings, its findings aligned, then one count line. */

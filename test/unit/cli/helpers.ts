@@ -1,5 +1,8 @@
 /** Builders for CLI tests: a stubbed analysis (no parser needed) and an in-memory host. */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
 import type { Analysis, Finding, Item, PlanModel, Range, Rollup, Section } from '../../../src/core/index';
 import type { CliHost } from '../../../src/cli/main';
 
@@ -114,4 +117,12 @@ export async function runInMemory(
     glob: async (args, cwd) => ({ files: args.map((a) => path.resolve(cwd, a)), problems: [] }),
   });
   return { code, stdout, stderr, written };
+}
+
+/** Validates against the SARIF 2.1.0 schema (draft-04) that @microsoft/jest-sarif ships. */
+export function assertValidSarif(log: unknown): void {
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const ajv = new Ajv({ schemaId: 'auto', allErrors: true });
+  ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
+  assert.ok(ajv.validate(schema, log), ajv.errorsText(ajv.errors, { separator: '\n' }));
 }
