@@ -1,6 +1,7 @@
 // Compiles test/integration/**/*.ts into out/test/integration/** for the extension host.
-// One output file per input (no bundling): mocha, vscode and the launchers' own
-// dependencies are required from node_modules at run time, as the host expects.
+// One output file per test file. The project's own modules (src/, helpers) are bundled
+// in, so tests may import src/ TypeScript; packages (mocha, vscode, ...) stay external
+// and are required from node_modules at run time, as the extension host expects.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,7 +25,9 @@ await esbuild.build({
   entryPoints,
   outbase: here,
   outdir,
-  bundle: false,
+  bundle: true,
+  packages: 'external',
+  external: ['vscode'],
   format: 'cjs',
   platform: 'node',
   target: 'node20',

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runTests } from '@vscode/test-electron';
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { buildAll } from './build-all.js';
 import { extensionPath, resultsDir, step, suiteEntry } from './common.js';
 import { writeSummary, type SuiteResults } from './results.js';
@@ -34,7 +34,11 @@ async function main(): Promise<number> {
         `--user-data-dir=${path.join(runDir, 'user-data')}`,
         `--extensions-dir=${path.join(runDir, 'extensions')}`,
       ],
-    }).catch(() => undefined); // a failing suite rejects; the results file says why
+    }).catch((err: unknown) => {
+      // A failing suite rejects with TestRunFailedError and the results file says why;
+      // anything else (no download, no display) is reported as it is.
+      if (!(err instanceof TestRunFailedError)) throw err;
+    });
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }
@@ -54,6 +58,9 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
+    console.error('test:electron downloads VS Code and needs a display (use xvfb-run -a on Linux);');
+    console.error('without internet, run the same suite with `npm run test:integration` (code-server).');
+    console.log('0 passed, 1 failed');
     process.exit(1);
   },
 );

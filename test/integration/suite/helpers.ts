@@ -12,8 +12,12 @@ export const SHARED_FIXTURES = [
   '004_bafbc14f0c5d7478.md',
 ] as const;
 
-/** Why a test was skipped, by full title, so the results file can say it. */
-export const skipReasons = new Map<string, string>();
+/**
+ * Why a test was skipped, by full title, so the results file can say it. Kept on
+ * globalThis because each test file is bundled with its own copy of this module.
+ */
+const registry = globalThis as typeof globalThis & { planLensSkipReasons?: Map<string, string> };
+export const skipReasons: Map<string, string> = (registry.planLensSkipReasons ??= new Map<string, string>());
 
 /** Skip the running test and record a reason a person can act on. */
 export function skipBecause(ctx: Mocha.Context, reason: string): never {
