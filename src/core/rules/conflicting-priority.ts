@@ -8,7 +8,7 @@ function describe(item: Item): string {
   const p = item.priority!;
   const code = priorityCode(p.rank);
   const label = p.label.includes(code) ? p.label : `${code} (${p.label})`;
-  return p.source === 'section' ? `${label}, from its section` : label;
+  return p.source === 'section' ? `${label} (from its section)` : label;
 }
 
 function lineOf(item: Item): number {

@@ -1,6 +1,6 @@
 /** A declared total ("Total P0 Effort: 75-105 hours") that disagrees with the sum of its parts. */
 import type { Declared, Hours, PlanModel } from '../model/schema';
-import { formatHours } from '../model/format';
+import { formatHours, priorityCode } from '../model/format';
 import type { Report, Rule } from './types';
 import { same, sumItems, tidy } from './effort';
 import { formatLike } from './format-like';
@@ -68,6 +68,15 @@ function certainlyOver(declared: Hours, known: Hours, tolerance: number): boolea
   return over(known.low, declared.low) && (known.high === null || over(known.high, declared.high));
 }
 
+/**
+ * "35-45 hours for P0+P1 gaps": which items a whole plan means by a priority is a reading
+ * (restated items, summary tables, priorities inherited from headings), unlike a breakdown
+ * list or table. The mismatch is reported, but rewriting the number would be a guess.
+ */
+function isPriorityWide(declared: Declared): boolean {
+  return (declared.scope.priorities?.length ?? 0) > 0 && declared.scope.kind === 'document';
+}
+
 function fixFor(declared: Declared, computed: Hours): Report['fix'] {
   if (computed.high === null || declared.value.high === null) return undefined;
   const newText = formatLike(declared.valueText, declared.value, computed);
@@ -86,6 +95,7 @@ export const totalMismatch: Rule = {
     fixable: true,
     messages: {
       mismatch: 'Declares {declared} for "{label}", but its parts add up to {computed} (see related locations)',
+      byPriority: 'Declares {declared} for "{label}", but the items marked {priorities} add up to {computed} (see related locations)',
       partial:
         'Declares {declared} for "{label}", but the {estimated} estimated parts already add up to {computed}; {missing} parts have no estimate',
     },
@@ -98,8 +108,9 @@ export const totalMismatch: Rule = {
       const tolerance = isApproximate(text, declared) ? 0.1 : 0;
       const complete = parts.missing === 0;
       if (complete ? agrees(declared.value, parts.hours, tolerance) : !certainlyOver(declared.value, parts.hours, tolerance)) continue;
+      const byPriority = isPriorityWide(declared);
       report({
-        messageId: complete ? 'mismatch' : 'partial',
+        messageId: !complete ? 'partial' : byPriority ? 'byPriority' : 'mismatch',
         range: declared.valueRange,
         data: {
           declared: formatHours(declared.value),
@@ -107,11 +118,12 @@ export const totalMismatch: Rule = {
           label: declared.label,
           estimated: parts.estimated,
           missing: parts.missing,
+          priorities: (declared.scope.priorities ?? []).map(priorityCode).join('+'),
         },
         declared: formatHours(declared.value),
         computed: formatHours(parts.hours),
         related: parts.related,
-        fix: complete ? fixFor(declared, parts.hours) : undefined,
+        fix: complete && !byPriority ? fixFor(declared, parts.hours) : undefined,
       });
     }
   },

@@ -1,8 +1,11 @@
 /** An estimate field whose value is not an estimate ("**Estimate:** TBD"): the item adds nothing to the totals. */
 import type { Rule } from './types';
 
-/** T-shirt sizes and story points are sizing schemes chosen on purpose, not missing estimates. */
-const SIZING_SCHEME = /^(?:(?:X{0,3}[SL]|M)\b|\d+(?:[.,]\d+)?\s*(?:pts?|points?|sp|story points?)\b)/i;
+/**
+ * T-shirt sizes ("M", "XL — …") and quantities in another measure ("13 pts", "1 new file
+ * (~120 lines)") are sizing chosen on purpose, not a missing estimate.
+ */
+const SIZING_SCHEME = /^(?:(?:X{0,3}[SL]|M)\b|[~≈]?\s*\d)/i;
 
 export const unreadableEstimate: Rule = {
   meta: {

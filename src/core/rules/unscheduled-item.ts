@@ -73,7 +73,7 @@ export const unscheduledItem: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
-      unscheduled: '{id} "{title}" falls in none of the ranges the plan schedules for {prefix} ({ranges})',
+      unscheduled: '{id}{title} falls in none of the ranges the plan schedules for {prefix} ({ranges})',
     },
   },
   check({ text, model, report }) {
@@ -89,7 +89,8 @@ export const unscheduledItem: Rule = {
       const missing = defined.filter((d) => !inRange(d.number) && !mentioned.has(d.item.id!));
       const list = own.map((r) => r.text).join(', ');
       for (const { item } of missing) {
-        report({ messageId: 'unscheduled', range: item.titleRange, data: { id: item.id!, title: item.title, prefix, ranges: list } });
+        const title = item.title && item.title !== item.id ? ` "${item.title}"` : '';
+        report({ messageId: 'unscheduled', range: item.titleRange, data: { id: item.id!, title, prefix, ranges: list } });
       }
     }
   },

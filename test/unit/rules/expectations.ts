@@ -12,6 +12,16 @@
  * for two findings on one line. No block means the plan must produce no finding at all.
  * `<!-- options {"hoursPerDay": 6} -->` passes analysis options.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const FIXTURES = resolve(__dirname, '../../fixtures/rules');
+
+export function fixtureFiles(rule: string): string[] {
+  const dir = join(FIXTURES, rule);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+}
+
 export interface Expectation {
   rule: string;
   line: number;

@@ -5,18 +5,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { analyzePlan } from '../../../src/core';
 import type { Finding } from '../../../src/core/model/finding';
 import { applyEdits, applyFixes } from '../../../src/core/edits/apply';
-import { keys, readExpectations, readOptions } from './expectations';
-
-export const FIXTURES = resolve(__dirname, '../../fixtures/rules');
-
-export function fixtureFiles(rule: string): string[] {
-  const dir = join(FIXTURES, rule);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
-}
+import { FIXTURES, fixtureFiles, keys, readExpectations, readOptions } from './expectations';
 
 function analyse(text: string, options: Record<string, unknown>): Finding[] {
   return analyzePlan(text, { detection: 'always', ...options }).findings;
