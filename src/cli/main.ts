@@ -13,7 +13,7 @@ import { expandOnDisk, type Expand } from './expand';
 import { formatCheckJson, formatSummaryJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatCheckText, formatSummaryText } from './format/text';
-import { decodePlan, describeIoError, encodePlan } from './read';
+import { decodePlan, describeIoError, encodePlan, type Decoded } from './read';
 import { isChecked, isFailed, type CheckedFile, type FileOutcome } from './report';
 import { TOOL_VERSION } from './tool';
 
@@ -70,13 +70,7 @@ async function run(command: Command, host: CliHost): Promise<number> {
 
 async function processFile(absolute: string, command: Command, options: AnalyzeOptions, host: CliHost): Promise<FileOutcome> {
   const shown = shownPath(absolute, host.cwd);
-  let bytes: Uint8Array;
-  try {
-    bytes = await host.readFile(absolute);
-  } catch (error) {
-    return { path: shown, error: describeIoError(error) };
-  }
-  const decoded = decodePlan(bytes);
+  const decoded = await readPlan(absolute, host);
   if (!decoded.ok) return { path: shown, error: decoded.reason };
   const analyzer = new PlanAnalyzer();
   if (!command.fix) return { path: shown, text: decoded.text, analysis: analyzer.analyze(decoded.text, options) };
@@ -88,6 +82,14 @@ async function processFile(absolute: string, command: Command, options: AnalyzeO
     return { path: shown, error: `could not write the fixes: ${describeIoError(error)}` };
   }
   return { path: shown, ...fixed };
+}
+
+async function readPlan(absolute: string, host: CliHost): Promise<Decoded> {
+  try {
+    return decodePlan(await host.readFile(absolute));
+  } catch (error) {
+    return { ok: false, reason: describeIoError(error) };
+  }
 }
 
 /** The same analyzer across passes re-parses only the chunks a fix touched. */
@@ -121,7 +123,9 @@ function exitCode(command: Command, outcomes: FileOutcome[]): number {
   return errors ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Relative to the working folder with `/`, as ESLint and markdownlint-cli2 show paths. */
+/** Relative to the working folder with `/` (as markdownlint-cli2 shows paths); absolute outside it. */
 function shownPath(absolute: string, cwd: string): string {
-  return path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
+  const relative = path.relative(cwd, absolute);
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return (outside ? absolute : relative || path.basename(absolute)).split(path.sep).join('/');
 }

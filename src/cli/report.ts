@@ -3,9 +3,10 @@
  * "P0".."P3". `summary --format json`, `check --format json` and the VS Code extension share
  * these, so the shape is documented once, here, and versioned by `REPORT_VERSION`.
  */
-import type { Analysis, Finding, Hours, Item, PlanModel, Rollup, Rollups } from '../core/index';
+import type { Analysis, Finding, Hours, Item, PlanModel, Rollup, Rollups, TextEdit } from '../core/index';
 import { priorityCode } from '../core/model/format';
-import { LineIndex, toSpan, type Span } from './positions';
+import { LineIndex } from '../core/parse/text';
+import { toSpan, type Span } from './positions';
 
 export const REPORT_VERSION = 1;
 
@@ -181,10 +182,8 @@ export function findingJson(finding: Finding, lines: () => LineIndex): FindingJs
   return json;
 }
 
-function editJson(edit: { start: number; end: number; newText: string }, lines: LineIndex) {
-  const start = lines.position(edit.start);
-  const end = lines.position(edit.end);
-  return { start: edit.start, end: edit.end, newText: edit.newText, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+function editJson(edit: TextEdit, lines: LineIndex) {
+  return { start: edit.start, end: edit.end, newText: edit.newText, ...toSpan(lines.range(edit.start, edit.end)) };
 }
 
 /** Sums of fractional estimates carry float noise (0.1 + 0.2); three decimals is plenty for hours. */
@@ -196,7 +195,7 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-/** Builds the offset index lazily, once per file. */
+/** Builds the offset index lazily, once per file: a 5 MB file without fixes never needs it. */
 export function lazyLines(text: string): () => LineIndex {
   let index: LineIndex | undefined;
   return () => (index ??= new LineIndex(text));

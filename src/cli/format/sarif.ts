@@ -8,7 +8,8 @@ import * as nodePath from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../../core/index';
 import type { RuleMeta } from '../../core/rules/types';
-import { LineIndex, toSpan, type Span } from '../positions';
+import type { LineIndex } from '../../core/parse/text';
+import { toSpan, type Span } from '../positions';
 import { isChecked, isFailed, lazyLines, type CheckedFile, type FileOutcome } from '../report';
 import { INFORMATION_URI, ruleHelpUri, TOOL_NAME, TOOL_VERSION } from '../tool';
 
@@ -79,12 +80,10 @@ function fileResults(file: CheckedFile, ruleIndex: Map<string, number>, cwd: str
 }
 
 function sarifFix(fix: NonNullable<Finding['fix']>, artifactLocation: Sarif.ArtifactLocation, lines: LineIndex): Sarif.Fix {
-  const replacements = fix.edits.map((edit) => {
-    const start = lines.position(edit.start);
-    const end = lines.position(edit.end);
-    const deletedRegion = region({ line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
-    return { deletedRegion, insertedContent: { text: edit.newText } };
-  });
+  const replacements = fix.edits.map((edit) => ({
+    deletedRegion: region(toSpan(lines.range(edit.start, edit.end))),
+    insertedContent: { text: edit.newText },
+  }));
   return { description: { text: fix.description }, artifactChanges: [{ artifactLocation, replacements }] };
 }
 
@@ -94,7 +93,7 @@ function region(span: Span): Sarif.Region {
 
 /** Relative to %SRCROOT% when inside the working folder (what code scanning expects), else absolute. */
 function artifactLocation(shownPath: string, cwd: string): Sarif.ArtifactLocation {
-  if (shownPath.startsWith('../') || nodePath.isAbsolute(shownPath)) {
+  if (shownPath.startsWith('../') || nodePath.isAbsolute(shownPath) || /^[A-Za-z]:\//.test(shownPath)) {
     return { uri: pathToFileURL(nodePath.resolve(cwd, shownPath)).href };
   }
   return { uri: encodeURI(shownPath).replace(/[?#]/g, encodeURIComponent), uriBaseId: SRCROOT };

@@ -16,16 +16,22 @@ export function formatSummaryText(path: string, { model, rollups }: Analysis): s
   const counts = `${plural(doc.items, 'item')} · ${doc.done} done · ${doc.partial} partial · ${doc.open} open${unknown}`;
   const lines = [path, `  ${counts} · ${hoursText(doc)}`];
   const priorities = Object.keys(rollups.byPriority).sort();
-  if (priorities.length > 0) {
-    lines.push(`  ${priorities.map((code) => `${code}: ${plural(rollups.byPriority[code].items, 'item')}, ${formatHours(rollups.byPriority[code].hours)}`).join(' · ')}`);
-  }
+  const byPriority = priorities.map((code) => `${code}: ${plural(rollups.byPriority[code].items, 'item')}, ${formatHours(rollups.byPriority[code].hours)}`);
+  if (byPriority.length > 0) lines.push(`  ${byPriority.join(' · ')}`);
+  const outline = outlineLines(model, rollups);
+  return `${[...lines, ...(outline.length > 0 ? ['', ...outline] : [])].join('\n')}\n`;
+}
+
+/** One line per section, indented by depth, its stats aligned in one column. */
+function outlineLines(model: Analysis['model'], rollups: Analysis['rollups']): string[] {
   const rows = model.sections
     .filter((s) => !isEmptyPreamble(s))
-    .map((s) => ({ label: `${'  '.repeat(Math.max(s.depth - 1, 0))}${truncate(s.title || '(before the first heading)')}`, stats: sectionStats(rollups.sections[s.index]) }));
-  const width = Math.max(0, ...rows.map((r) => displayWidth(r.label)));
-  if (rows.length > 0) lines.push('');
-  for (const row of rows) lines.push(`  ${row.label}${' '.repeat(width - displayWidth(row.label))}  ${row.stats}`.trimEnd());
-  return `${lines.join('\n')}\n`;
+    .map((s) => {
+      const label = `${'  '.repeat(Math.max(s.depth - 1, 0))}${truncate(s.title || '(before the first heading)')}`;
+      return { label, width: displayWidth(label), stats: sectionStats(rollups.sections[s.index]) };
+    });
+  const width = rows.reduce((max, r) => Math.max(max, r.width), 0);
+  return rows.map((r) => `  ${r.label}${' '.repeat(width - r.width)}  ${r.stats}`.trimEnd());
 }
 
 function hoursText(r: Rollup): string {
@@ -71,7 +77,7 @@ export function formatCheckText(files: readonly CheckedFile[]): string {
 
 function fileBlock(path: string, findings: readonly Finding[]): string {
   const rows = findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.column + 1}`, f.severity, f.message, f.rule]);
-  const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col].length)));
+  const widths = [0, 1, 2].map((col) => rows.reduce((max, r) => Math.max(max, r[col].length), 0));
   const body = rows.map((r) => `  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
   return `${path}\n${body.join('\n')}\n`;
 }

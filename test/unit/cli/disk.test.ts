@@ -59,6 +59,11 @@ describe('cli on disk', () => {
     assert.deepEqual(paths(result.stdout), ['docs/readme.md', 'plans/sprint.md']);
   });
 
+  it('shows paths outside the working folder as absolute', async () => {
+    const result = await runOnDisk(['summary', '--format', 'json', '../plans/sprint.md'], path.join(root, 'docs'));
+    assert.deepEqual(paths(result.stdout), [path.join(root, 'plans/sprint.md').split(path.sep).join('/')]);
+  });
+
   it('exits 2 for a folder without markdown, still checking the rest', async () => {
     const result = await runOnDisk(['check', 'empty', 'docs'], root);
     assert.equal(result.code, 2);

@@ -107,7 +107,7 @@ describe('cli/format', () => {
   });
 
   describe('sarif', () => {
-    const log = JSON.parse(formatSarif([plan([stubFinding(), stubFinding({ rule: 'unknown-rule', severity: 'info', fix: undefined, related: [] })]), notPlan, failed, { ...plan(), path: '../outside/p.md' }], RULES, '/repo/sub'));
+    const log = JSON.parse(formatSarif([plan([stubFinding(), stubFinding({ rule: 'unknown-rule', severity: 'info', fix: undefined, related: [] })]), notPlan, failed, { ...plan(), path: '/repo/outside/p.md' }], RULES, '/repo/sub'));
 
     it('validates against the SARIF 2.1.0 schema', () => {
       assertValidSarif(log);
