@@ -14,6 +14,7 @@ import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
 import { COUNT_NOUN, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
 import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
 import { readTable } from './table';
+import { findMojibake, repairMojibake } from './mojibake';
 
 export interface FactEstimate {
   low: number;
@@ -109,6 +110,8 @@ export interface ChunkFacts {
   items: FactItem[];
   declared: FactDeclared[];
   directives: FactDirective[];
+  /** Mojibake runs, with ranges relative to the chunk. */
+  mojibake: { range: RelRange; text: string; fixed: string }[];
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -117,8 +120,11 @@ export function parseMarkdown(text: string): Root {
   return parser.parse(text);
 }
 
-export function extractChunk(text: string): ChunkFacts {
-  return new ChunkExtractor(text, parseMarkdown(text)).run();
+/** `ownLength`: where the chunk's own text ends (link definitions may be appended after it). */
+export function extractChunk(text: string, ownLength = text.length): ChunkFacts {
+  const facts = new ChunkExtractor(text, parseMarkdown(text)).run();
+  facts.mojibake = findMojibake(text.slice(0, ownLength));
+  return facts;
 }
 
 /** What a top-level block produced, for resolving "the list after this total". */
@@ -136,7 +142,7 @@ const COUNT_SENTENCE = new RegExp(String.raw`\b(?:found|identified|there are|we 
 
 class ChunkExtractor {
   private readonly lines: LineIndex;
-  private readonly facts: ChunkFacts = { headings: [], items: [], declared: [], directives: [] };
+  private readonly facts: ChunkFacts = { headings: [], items: [], declared: [], directives: [], mojibake: [] };
   private readonly outcomes: BlockOutcome[] = [];
   /** Totals and counts whose scope depends on the blocks around them, with their block index. */
   private readonly adjacent: [FactDeclared, number][] = [];
@@ -218,7 +224,7 @@ class ChunkExtractor {
     const range = nodeRange(node);
     const raw = this.source(node);
     const base = range.start.offset;
-    const text = plainText(node);
+    const text = meant(plainText(node));
     const heading: FactHeading = { depth: node.depth, title: '', range, props: {}, checklist: CHECKLIST_TITLE.test(text) };
     const box = /^#{1,6}[ \t]+(\[([ xX~!/-])\])/.exec(raw);
     if (box) heading.checkbox = this.checkbox(base + box.index + box[0].length - 3, box[2]);
@@ -266,7 +272,7 @@ class ChunkExtractor {
     const headRaw = head ? this.source(head) : '';
     const headBase = head ? head.position!.start.offset! : li.position!.start.offset!;
     const headLine = headRaw.split(/\r?\n/)[0];
-    const headText = head ? plainText(head) : '';
+    const headText = head ? meant(plainText(head)) : '';
     const nested = li.children.filter((c): c is List => c.type === 'list');
 
     const field = readField(headLine);
@@ -639,6 +645,11 @@ class ChunkExtractor {
       per: e.per,
     };
   }
+}
+
+/** Text as meant: "âœ… Done" reads as "✅ Done" (only strings that could hold mojibake are repaired). */
+function meant(text: string): string {
+  return /[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u011e\u011f\u0130\u0131\u015e\u015f]/.test(text) ? repairMojibake(text) : text;
 }
 
 function range(from: number, to: number): number[] {

@@ -11,11 +11,10 @@ import { collectDefinitions, splitChunks, withDefinitions, type Chunk } from './
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps } from './extract';
 import { toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
-import { findMojibake } from './mojibake';
 import { detectPlan } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
 
-const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [] };
+const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [], mojibake: [] };
 
 /** Facts per chunk text. Identical chunks (repeated boilerplate) share one entry. */
 export class ChunkCache {
@@ -28,7 +27,7 @@ export class ChunkCache {
     this.used.add(text);
     let facts = this.entries.get(text);
     if (!facts) {
-      facts = extractChunk(text);
+      facts = extractChunk(text, chunk.text.length);
       this.entries.set(text, facts);
     }
     return facts;
@@ -82,6 +81,7 @@ class ModelBuilder {
   private readonly items: (Item & { candidate?: boolean })[] = [];
   private readonly declared: (Declared & { pending?: PendingScope })[] = [];
   private readonly directives: PlanModel['directives'] = [];
+  private readonly mojibake: PlanModel['mojibake'] = [];
   private readonly headingFacts = new Map<number, { fact: FactHeading; shift: Shift }>();
   private readonly units: UnitSettings;
   private current: number | undefined;
@@ -109,6 +109,7 @@ class ModelBuilder {
     openHeadingsBefore(Infinity);
     for (const d of facts.declared) this.addDeclared(d, shift, sectionOf(d.heading), local);
     for (const d of facts.directives) this.directives.push({ ...d, line: d.line + shift.line });
+    for (const m of facts.mojibake) this.mojibake.push({ ...m, range: shiftRange(m.range, shift) });
   }
 
   /** Items or statements before the first heading live in a preamble section. */
@@ -279,7 +280,7 @@ class ModelBuilder {
       sections,
       items,
       declared,
-      mojibake: findMojibake(text),
+      mojibake: this.mojibake,
       directives: this.directives,
       eol: /\r\n/.test(text.slice(0, 10000)) ? '\r\n' : '\n',
       lineCount,

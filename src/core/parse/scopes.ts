@@ -10,7 +10,7 @@
  * - a timeline: the nearest section with effort, else the document.
  */
 import type { Declared, Item, Section } from '../model/schema';
-import { effortOf, isWorkItem, subtreeEntries, subtreeEnds } from '../model/work';
+import { effortEntries, effortOf, isWorkItem, subtreeEnds } from '../model/work';
 import { findPriority } from './priority';
 
 export type PendingScope =
@@ -22,15 +22,23 @@ type PendingDeclared = Declared & { pending?: PendingScope };
 
 export function resolveScopes(declared: PendingDeclared[], items: Item[], sections: Section[], remap: (number | undefined)[]): Declared[] {
   const ends = subtreeEnds(sections);
-  const model = { sections, items };
-  const withEffort = (s: number) => subtreeEntries(model, s, ends).some((i) => effortOf(i, items));
+  const own = sections.map((s) => effortEntries(s, items).map((i) => i.index));
+  const subtree = memo((s: number) => own.slice(s, ends[s]).flat());
+  const withEffort = memo((s: number) => subtree(s).some((i) => effortOf(items[i], items)));
   const nearestWithEffort = (s: number): number | undefined => {
     for (let c: number | undefined = s; c !== undefined; c = sections[c].parent) if (withEffort(c)) return c;
     return undefined;
   };
-  const marked = (ranks: number[]) => items.filter((i) => isWorkItem(i) && i.priority?.source === 'own' && ranks.includes(i.priority.rank)).map((i) => i.index);
-  const documentItems = () => sections.flatMap((s) => subtreeEntries(model, s.index, ends).filter((i) => i.section === s.index)).map((i) => i.index);
-  const sectionItems = (s: number) => subtreeEntries(model, s, ends).map((i) => i.index);
+  const markedCache = new Map<string, number[]>();
+  const marked = (ranks: number[]) => {
+    const key = ranks.join(',');
+    let found = markedCache.get(key);
+    if (!found) markedCache.set(key, (found = items.filter((i) => isWorkItem(i) && i.priority?.source === 'own' && ranks.includes(i.priority.rank)).map((i) => i.index)));
+    return found;
+  };
+  let everything: number[] | undefined;
+  const documentItems = () => (everything ??= own.flat());
+  const sectionItems = subtree;
 
   const resolved: Declared[] = declared.map((d) => {
     const { pending, ...rest } = d;
@@ -60,12 +68,30 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
   return resolved;
 }
 
+const labelPriorities = new Map<string, ReturnType<typeof findPriority>>();
+function priorityOfLabel(label: string): ReturnType<typeof findPriority> {
+  if (!labelPriorities.has(label)) {
+    if (labelPriorities.size > 10000) labelPriorities.clear();
+    labelPriorities.set(label, findPriority(label));
+  }
+  return labelPriorities.get(label);
+}
+
+function memo<T>(f: (k: number) => T): (k: number) => T {
+  const cache = new Map<number, T>();
+  return (k) => {
+    let v = cache.get(k);
+    if (v === undefined) cache.set(k, (v = f(k)));
+    return v;
+  };
+}
+
 /** A grand total beside nothing adds up the plan's per-priority totals, when it has them. */
 function groupTotals(grand: Declared, all: Declared[], pending: PendingDeclared[]): void {
   const byRank = new Map<number, number>();
   for (const d of all) {
     if (d === grand || d.kind !== 'total' || pending[d.index].pending?.kind === 'grand') continue;
-    const p = findPriority(d.label);
+    const p = priorityOfLabel(d.label);
     if (p && !byRank.has(p.rank) && d.scope.items.length > 0) byRank.set(p.rank, d.index);
   }
   if (byRank.size >= 2) grand.scope = { kind: 'totals', items: [], declared: [...byRank.values()] };

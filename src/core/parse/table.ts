@@ -10,7 +10,14 @@ import { findEstimates, readBareRange, type RawEstimate } from './estimate';
 import { readPriorityValue } from './priority';
 import { findStatusEmoji, readStatusValue } from './status';
 import { ID_RE } from './fields';
-import { cleanTitle, plainText } from './text';
+import { cleanTitle, plainText as rawText } from './text';
+import { repairMojibake } from './mojibake';
+
+/** Cell text as meant: "âœ…" reads as "✅". */
+function plainText(node: Nodes): string {
+  const text = rawText(node);
+  return /[\u00c0-\u00ff]/.test(text) ? repairMojibake(text) : text;
+}
 
 export interface TableRowFacts {
   node: TableRow;

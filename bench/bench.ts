@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: prints, for each fixture plan and for the fixtures concatenated to about
+ * 500 KB and 5 MB, the median time of
+ *   - a whole-document remark parse (unified + remark-parse + remark-gfm, micromark 4.0.2),
+ *   - the engine's cold analysis (chunked parse, model, roll-ups, rules),
+ *   - the engine's re-analysis after a one-line edit (chunk cache warm),
+ * the ratios between them, the time the rules add, and the heap.
+ *
+ * Targets (issue "Plan engine"): cold ≤ 1.2× a whole parse; re-analysis of a ~50 KB plan
+ * < 10 ms median and ≥ 10× faster than a whole re-parse; rules < 20 ms on the largest plan.
+ * Numbers are printed, not asserted: timing belongs in a benchmark, not in a test.
+ *
+ * Options: `--full` also times the whole-document parse at 5 MB (about 20 s a run);
+ * `--runs N` sets the runs per measurement (default 7; the 5 MB size uses 3).
+ */
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { PlanAnalyzer, resolveOptions } from '../src/core/index';
+import { buildModel, ChunkCache } from '../src/core/parse/model-builder';
+import { computeRollups } from '../src/core/model/rollups';
+import { runRules } from '../src/core/rules/runner';
+
+const args = process.argv.slice(2);
+const full = args.includes('--full');
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 7;
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+let peakHeap = 0;
+
+function sampleHeap(): void {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(runs: number, f: (run: number) => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    f(i);
+    times.push(performance.now() - start);
+    sampleHeap();
+  }
+  return median(times);
+}
+
+/** The same text with one line in the middle changed, different on every run. */
+function edited(text: string, run: number): string {
+  const middle = text.indexOf('\n', Math.floor(text.length / 2));
+  return `${text.slice(0, middle)} edit${run}${text.slice(middle)}`;
+}
+
+function fmt(ms: number | undefined): string {
+  if (ms === undefined) return 'skipped'.padStart(10);
+  return (ms < 10 ? ms.toFixed(2) : ms.toFixed(0)).padStart(8) + 'ms';
+}
+
+function ratio(a: number | undefined, b: number | undefined): string {
+  return a === undefined || b === undefined ? '     -' : `${(a / b).toFixed(2)}×`.padStart(7);
+}
+
+interface Row {
+  name: string;
+  bytes: number;
+  whole?: number;
+  cold: number;
+  edit: number;
+  rules: number;
+}
+
+function measure(name: string, text: string, runs: number, wholeParse: boolean): Row {
+  const options = resolveOptions({});
+  if (wholeParse) parser.parse(text); // warm the parser's code paths once
+  const whole = wholeParse ? time(runs, () => parser.parse(text)) : undefined;
+  const cold = time(runs, () => new PlanAnalyzer().analyze(text, options));
+  const analyzer = new PlanAnalyzer();
+  analyzer.analyze(text, options);
+  const edit = time(Math.max(runs, 15), (run) => analyzer.analyze(edited(text, run), options));
+  const model = buildModel(text, options, new ChunkCache());
+  const rollups = computeRollups(model);
+  const rules = time(runs, () => runRules({ text, model, rollups, options }));
+  return { name, bytes: Buffer.byteLength(text), whole, cold, edit, rules };
+}
+
+function findFixtures(): string[] {
+  const dir = resolve(__dirname, '..', '..', 'shared', 'fixtures', 'plans');
+  const alt = resolve(process.cwd(), '..', 'shared', 'fixtures', 'plans');
+  const found = [dir, alt].find((d) => existsSync(d));
+  if (!found) return [];
+  return readdirSync(found)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(found, f));
+}
+
+function concatenated(texts: string[], size: number): string {
+  const base = texts.join('\n\n');
+  const parts: string[] = [];
+  let length = 0;
+  while (length < size) {
+    parts.push(base);
+    length += base.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+function main(): void {
+  const files = findFixtures();
+  let texts: { name: string; text: string }[];
+  if (files.length > 0) {
+    texts = files.map((f) => ({ name: f.split('/').pop()!, text: readFileSync(f, 'utf8') }));
+  } else {
+    console.log('../shared/fixtures/plans not found: benchmarking the bundled samples in media/samples instead.');
+    const dir = resolve(process.cwd(), 'media', 'samples');
+    texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+  }
+  const rows: Row[] = texts.map(({ name, text }) => measure(name, text, RUNS, true));
+  const all = texts.map((t) => t.text);
+  rows.push(measure('fixtures ×N ≈ 500 KB', concatenated(all, 500_000), Math.min(RUNS, 5), true));
+  rows.push(measure('fixtures ×N ≈ 5 MB', concatenated(all, 5_000_000), 3, full));
+
+  console.log(`\nPlan Lens benchmark — node ${process.version}, median of ${RUNS} runs (3 at 5 MB)\n`);
+  console.log(['document'.padEnd(26), 'size'.padStart(9), 'whole parse'.padStart(12), 'cold'.padStart(10), 'cold/whole', 'edit'.padStart(10), 'whole/edit', 'rules'.padStart(10)].join(' '));
+  for (const r of rows) {
+    console.log(
+      [
+        r.name.slice(0, 26).padEnd(26),
+        `${(r.bytes / 1024).toFixed(0)} KB`.padStart(9),
+        fmt(r.whole).padStart(12),
+        fmt(r.cold),
+        ratio(r.cold, r.whole).padStart(10),
+        fmt(r.edit),
+        ratio(r.whole, r.edit).padStart(10),
+        fmt(r.rules),
+      ].join(' '),
+    );
+  }
+  console.log(`\npeak heap (sampled after each run): ${(peakHeap / 1024 / 1024).toFixed(0)} MB`);
+  if (!full) console.log('whole-document parse at 5 MB skipped (about 20 s a run with micromark 4.0.2); run with --full to include it.');
+}
+
+main();
