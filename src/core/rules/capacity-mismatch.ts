@@ -18,8 +18,13 @@ function sameLine(a: Declared, b: Declared): boolean {
   return a.range.start.line <= b.range.end.line && b.range.start.line <= a.range.end.line;
 }
 
-/** The capacity stated with the timeline, else the most generous one stated anywhere, else the defaults. */
-function capacityFor(stated: Declared[], timeline: Declared, options: AnalyzeOptions): Capacity {
+/**
+ * The capacity stated with the timeline, else the most generous one stated anywhere; what it
+ * leaves out comes from the defaults (1 person, `hoursPerDay`). Undefined when the plan
+ * states no capacity at all: the team could be any size, so no timeline is too short.
+ */
+function capacityFor(stated: Declared[], timeline: Declared, options: AnalyzeOptions): Capacity | undefined {
+  if (stated.length === 0) return undefined;
   const local = stated.filter((d) => sameLine(d, timeline));
   const pool = local.length > 0 ? local : stated;
   const people = Math.max(0, ...pool.map((d) => d.capacity!.people ?? 0));
@@ -87,6 +92,7 @@ export const capacityMismatch: Rule = {
       const effort = effortOf(model, timeline);
       if (!effort) continue;
       const capacity = capacityFor(stated, timeline, options);
+      if (!capacity) continue;
       const declaredMax = maxWeeks(timeline, options, capacity.hoursPerDay.high ?? capacity.hoursPerDay.low);
       if (declaredMax === undefined) continue;
       const weekly = (h: number) => capacity.people * h * options.daysPerWeek;

@@ -14,9 +14,14 @@ function overlap(a: Identity, b: Identity): number {
   return shorter.filter((w) => longer.has(w)).length / shorter.length;
 }
 
+/**
+ * Two definitions of the same kind (two tasks, two rows, two headings) with different
+ * titles. A summary row or roadmap line restating a task often renames it freely, so
+ * occurrences of different kinds are never counted as two items.
+ */
 function isDifferentItem(a: Identity, b: Identity): boolean {
   if (a.words.length === 0 || b.words.length === 0) return false; // a bare ID mention says nothing
-  return a.title !== b.title && overlap(a, b) < 0.5;
+  return a.item.kind === b.item.kind && a.title !== b.title && overlap(a, b) < 0.5;
 }
 
 export const duplicateId: Rule = {

@@ -101,6 +101,12 @@ function estimatesDisagree(a: Item, b: Item): boolean {
   return (x.high !== null && x.high < y.low) || (y.high !== null && y.high < x.low);
 }
 
+function sameEstimate(a: Item, b: Item): boolean {
+  const x = a.estimate?.hours;
+  const y = b.estimate?.hours;
+  return !!x && !!y && x.low === y.low && x.high === y.high;
+}
+
 export type Pairing = 'id' | 'title' | 'similar';
 
 /** How two items are the same work, or undefined when they are not. */
@@ -114,7 +120,9 @@ export function pairing(model: PlanModel, a: Identity, b: Identity): Pairing | u
   if (a.title === b.title) return 'title';
   // Two similar titles in one list are two items side by side, not one item restated.
   if (a.item.section === b.item.section) return undefined;
-  return a.words[0] === b.words[0] && a.words[1] === b.words[1] ? 'similar' : undefined;
+  if (a.words[0] !== b.words[0] || a.words[1] !== b.words[1]) return undefined;
+  // "User Authentication" and "User Authentication Logs" are different work; a restatement under a new name keeps its estimate.
+  return sameEstimate(a.item, b.item) ? 'similar' : undefined;
 }
 
 /**

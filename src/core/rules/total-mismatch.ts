@@ -8,6 +8,8 @@ import { addHours, ZERO_HOURS } from '../model/format';
 
 interface Parts {
   hours: Hours;
+  /** The sum without parts already done, when some are. */
+  remaining?: Hours;
   estimated: number;
   missing: number;
   related: { range: Report['range']; message: string }[];
@@ -20,13 +22,15 @@ export function partsOf(model: PlanModel, declared: Declared, seen = new Set<num
   if (declared.scope.kind === 'totals') return totalsParts(model, declared.scope.declared ?? [], seen);
   const sum = sumItems(model, declared.scope.items);
   if (sum.estimated === 0) return undefined;
+  const open = sumItems(model, declared.scope.items, true);
   const related = declared.scope.items.flatMap((i) => {
     const item = model.items[i];
     if (!item) return [];
     const range = item.estimate?.range ?? item.titleRange;
     return [{ range, message: item.estimate ? `${item.title}: ${item.estimate.text}` : `${item.title}: no estimate` }];
   });
-  return { hours: tidy(sum.hours), estimated: sum.estimated, missing: sum.missing.length, related };
+  const remaining = open.estimated < sum.estimated ? tidy(open.hours) : undefined;
+  return { hours: tidy(sum.hours), remaining, estimated: sum.estimated, missing: sum.missing.length, related };
 }
 
 function totalsParts(model: PlanModel, indices: readonly number[], seen: Set<number>): Parts | undefined {
@@ -50,6 +54,17 @@ function totalsParts(model: PlanModel, indices: readonly number[], seen: Set<num
 function isApproximate(text: string, declared: Declared): boolean {
   const before = text.slice(Math.max(0, declared.valueRange.start.offset - 16), declared.valueRange.start.offset);
   return /(?:~|≈|\babout|\bapprox(?:\.|imately)?|\bca\.|\bcirca|\broughly|\baround|\best\.)\s*\**\s*$/i.test(before) || /^[~≈]/.test(declared.valueText);
+}
+
+const REMAINING = /\b(?:remaining|left|to go|outstanding|open)\b|verbleibend|restlich|restant|gjenstår|осталось|остаток|残り/iu;
+
+/**
+ * The sums a total may mean, the one to report first. A "remaining" total speaks of the work
+ * not done; any other total may count done work or not, and agrees if either reading does.
+ */
+function candidateSums(declared: Declared, parts: Parts): Hours[] {
+  if (!parts.remaining) return [parts.hours];
+  return REMAINING.test(declared.label) ? [parts.remaining] : [parts.hours, parts.remaining];
 }
 
 /** Bound by bound; a point sum inside a declared range, or a declared point inside a summed range, agrees. */
@@ -107,23 +122,26 @@ export const totalMismatch: Rule = {
       if (!parts) continue;
       const tolerance = isApproximate(text, declared) ? 0.1 : 0;
       const complete = parts.missing === 0;
-      if (complete ? agrees(declared.value, parts.hours, tolerance) : !certainlyOver(declared.value, parts.hours, tolerance)) continue;
+      const sums = candidateSums(declared, parts);
+      const fits = (sum: Hours) => (complete ? agrees(declared.value, sum, tolerance) : !certainlyOver(declared.value, sum, tolerance));
+      if (sums.some(fits)) continue;
+      const computed = sums[0];
       const byPriority = isPriorityWide(declared);
       report({
         messageId: !complete ? 'partial' : byPriority ? 'byPriority' : 'mismatch',
         range: declared.valueRange,
         data: {
           declared: formatHours(declared.value),
-          computed: formatHours(parts.hours),
+          computed: formatHours(computed),
           label: declared.label,
           estimated: parts.estimated,
           missing: parts.missing,
           priorities: (declared.scope.priorities ?? []).map(priorityCode).join('+'),
         },
         declared: formatHours(declared.value),
-        computed: formatHours(parts.hours),
+        computed: formatHours(computed),
         related: parts.related,
-        fix: complete && !byPriority ? fixFor(declared, parts.hours) : undefined,
+        fix: complete && !byPriority ? fixFor(declared, computed) : undefined,
       });
     }
   },

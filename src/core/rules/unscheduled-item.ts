@@ -22,6 +22,10 @@ const ID = /^([A-Z][A-Z0-9]*)-(\d+)[a-z]?$/;
 const RANGE =
   /\b([A-Z][A-Z0-9]*)-(\d+)[a-z]?(?:\s+(?:to|through|thru|until|bis|à|til|до|по)\s+(?:\1-)?|\s*(?:[–—〜～]|\.{2,3}|…)\s*(?:\1-)?|\s*-\s*\1-)(\d+)\b/gu;
 
+/** Words that make a line or heading a schedule: "Week 1-2", "Sprint 3", "Phase 2", "Timeline", "Q3". */
+const SCHEDULE =
+  /\b(?:timeline|schedule|roadmap|calendar|week|sprint|phase|milestone|iteration|release|stage|wave|day|month|quarter|q[1-4]|deliverables?|woche|semaine|uke|fase)\b|недел|этап|спринт|週|スケジュール|フェーズ/iu;
+
 export function scheduledRanges(text: string): IdRange[] {
   const ranges: IdRange[] = [];
   for (const m of proseOnly(text).matchAll(RANGE)) {
@@ -30,6 +34,18 @@ export function scheduledRanges(text: string): IdRange[] {
     if (to > from) ranges.push({ prefix: m[1], from, to, offset: m.index, text: m[0] });
   }
   return ranges;
+}
+
+/** The line a range sits on and the headings above it, which say whether it is a schedule. */
+function inScheduleContext(text: string, model: PlanModel, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  if (SCHEDULE.test(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd))) return true;
+  let section: number | undefined = innermostSection(model, offset);
+  for (; section !== undefined; section = model.sections[section]?.parent) {
+    if (SCHEDULE.test(model.sections[section]?.title ?? '')) return true;
+  }
+  return false;
 }
 
 /** Each ID's first definition, grouped by family prefix. */
@@ -48,7 +64,10 @@ function definitionsByFamily(model: PlanModel): Map<string, { item: Item; prefix
 /** IDs mentioned one by one in the sections that hold the ranges ("Week 6: CP-029, CP-030"). */
 function singlyScheduled(text: string, model: PlanModel, ranges: IdRange[]): Set<string> {
   const prose = proseOnly(text);
-  const spans = ranges.map((r) => sectionSpan(model, r.offset));
+  const spans = ranges.map((r) => {
+    const s = model.sections[innermostSection(model, r.offset) ?? -1];
+    return s ? [s.bodyRange.start.offset, s.bodyRange.end.offset] : [0, 0];
+  });
   const ids = new Set<string>();
   for (const [start, end] of spans) {
     for (const m of prose.slice(start, end).matchAll(/\b[A-Z][A-Z0-9]*-\d+[a-z]?\b/g)) ids.add(m[0]);
@@ -56,12 +75,12 @@ function singlyScheduled(text: string, model: PlanModel, ranges: IdRange[]): Set
   return ids;
 }
 
-/** The body of the innermost section around an offset. */
-function sectionSpan(model: PlanModel, offset: number): [number, number] {
-  let best: [number, number] = [0, 0];
+/** The innermost section whose body holds an offset (sections come parent first). */
+function innermostSection(model: PlanModel, offset: number): number | undefined {
+  let best: number | undefined;
   for (const s of model.sections) {
     const { start, end } = s.bodyRange;
-    if (start.offset <= offset && offset <= end.offset) best = [start.offset, end.offset];
+    if (start.offset <= offset && offset <= end.offset) best = s.index;
   }
   return best;
 }
@@ -77,7 +96,7 @@ export const unscheduledItem: Rule = {
     },
   },
   check({ text, model, report }) {
-    const ranges = scheduledRanges(text);
+    const ranges = scheduledRanges(text).filter((r) => inScheduleContext(text, model, r.offset));
     if (ranges.length === 0) return;
     const mentioned = singlyScheduled(text, model, ranges);
     for (const [prefix, defined] of definitionsByFamily(model)) {
