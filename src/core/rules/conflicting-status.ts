@@ -70,7 +70,7 @@ export const conflictingStatus: Rule = {
     fixable: false,
     messages: {
       restated: '"{title}" is {here} {where} but {there} elsewhere (see related locations)',
-      doneSection: '"{section}" is marked done but {open} of its tasks are not ticked (see related locations)',
+      doneSection: '"{section}" is marked done, but tasks under it are not ticked ({open}; see related locations)',
     },
   },
   check({ model, report }) {

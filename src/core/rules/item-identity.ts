@@ -149,7 +149,12 @@ function candidateBuckets(ids: Identity[]): number[][] {
 export function groupSameItems(model: PlanModel, items: readonly Item[]): Item[][] {
   const ids = items.map(identityOf);
   const parent = ids.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root];
+    for (let next = i; parent[next] !== root; ) [next, parent[next]] = [parent[next], root];
+    return root;
+  };
   for (const bucket of candidateBuckets(ids)) {
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {

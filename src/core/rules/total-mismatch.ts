@@ -1,10 +1,9 @@
 /** A declared total ("Total P0 Effort: 75-105 hours") that disagrees with the sum of its parts. */
 import type { Declared, Hours, PlanModel } from '../model/schema';
-import { formatHours, priorityCode } from '../model/format';
+import { addHours, formatHours, priorityCode, ZERO_HOURS } from '../model/format';
 import type { Report, Rule } from './types';
 import { same, sumItems, tidy } from './effort';
 import { formatLike } from './format-like';
-import { addHours, ZERO_HOURS } from '../model/format';
 
 interface Parts {
   hours: Hours;
@@ -112,7 +111,7 @@ export const totalMismatch: Rule = {
       mismatch: 'Declares {declared} for "{label}", but its parts add up to {computed} (see related locations)',
       byPriority: 'Declares {declared} for "{label}", but the items marked {priorities} add up to {computed} (see related locations)',
       partial:
-        'Declares {declared} for "{label}", but the {estimated} estimated parts already add up to {computed}; {missing} parts have no estimate',
+        'Declares {declared} for "{label}", but the {estimated} estimated parts already add up to {computed}, with {missing} still unestimated',
     },
   },
   check({ text, model, report }) {
