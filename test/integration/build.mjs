@@ -11,16 +11,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const outdir = path.join(root, 'out/test/integration');
 
-function tsFiles(dir) {
+function filesEndingWith(dir, ending) {
+  if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .filter((f) => f.endsWith(ending) && !f.endsWith('.d.ts'))
     .map((f) => path.join(dir, f));
 }
 
-// Stale outputs (a deleted test) must not keep running.
-fs.rmSync(outdir, { recursive: true, force: true });
-const entryPoints = tsFiles(here);
+const entryPoints = filesEndingWith(here, '.ts');
 await esbuild.build({
   entryPoints,
   outbase: here,
@@ -34,4 +33,8 @@ await esbuild.build({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+// Stale outputs (a deleted test) must not keep running. Only those are removed, not
+// the whole folder: another run in the same tree may be loading these files now.
+const expected = new Set(entryPoints.map((f) => path.relative(here, f).replace(/\.ts$/, '.js')));
+for (const f of filesEndingWith(outdir, '.js')) if (!expected.has(path.relative(outdir, f))) fs.rmSync(f);
 console.log(`[build-tests] compiled ${entryPoints.length} file(s) into ${path.relative(root, outdir)}`);

@@ -37,6 +37,17 @@ export async function waitForSuiteResults(file: string, timeoutMs: number, abort
   }, timeoutMs, `the integration suite to write ${file}`);
 }
 
+/** What the suite had finished when it stopped (see progressFile in suite/index.ts). */
+export function readProgress(resultsFile: string): SuiteResults | undefined {
+  const file = resultsFile.replace(/\.json$/, '') + '.progress.json';
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as SuiteResults;
+  } catch {
+    return undefined; // caught mid-write; the time-out message still stands
+  }
+}
+
 export function writeSummary(summary: Summary): void {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');

@@ -18,8 +18,9 @@ async function main(): Promise<number> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-electron-'));
   const workspace = makeFixtureWorkspace(runDir);
-  const resultsFile = path.join(resultsDir, 'integration-results.json');
-  fs.rmSync(resultsFile, { force: true });
+  // Per run, not in test-results/: two runs in one working tree must not share it.
+  const resultsFile = path.join(runDir, 'integration-results.json');
+  let results: SuiteResults | undefined;
   try {
     step(`running the suite in VS Code ${VSCODE_VERSION} (downloaded by @vscode/test-electron)`);
     await runTests({
@@ -39,14 +40,14 @@ async function main(): Promise<number> {
       // anything else (no download, no display) is reported as it is.
       if (!(err instanceof TestRunFailedError)) throw err;
     });
+    if (fs.existsSync(resultsFile)) {
+      results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;
+      fs.copyFileSync(resultsFile, path.join(resultsDir, 'integration-results.json'));
+    }
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }
-  if (!fs.existsSync(resultsFile)) {
-    console.log('0 passed, 1 failed');
-    throw new Error(`VS Code ended without writing ${resultsFile}.`);
-  }
-  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;
+  if (!results) throw new Error('VS Code ended without writing the results file.');
   for (const line of results.log) console.log(line);
   writeSummary({ passed: results.passed, failed: results.failed, skipped: results.pending, vscodeVersion: results.vscodeVersion });
   step(`VS Code version: ${results.vscodeVersion}`);

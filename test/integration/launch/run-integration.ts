@@ -10,11 +10,12 @@ import { startCodeServer, workbenchUrl, type CodeServer } from './code-server.js
 import { buildAll } from './build-all.js';
 import { extensionPath, resultsDir, step, suiteEntry } from './common.js';
 import { ensureTools } from './install.js';
-import { waitForSuiteResults, writeSummary, type SuiteResults } from './results.js';
+import { readProgress, waitForSuiteResults, writeSummary, type SuiteResults } from './results.js';
 import { runUiChecks, type CheckResult } from './ui-checks.js';
 import { makeFixtureWorkspace, type FixtureWorkspace } from './workspace.js';
 
-const SUITE_TIME_LIMIT_MS = 6 * 60_000;
+/** How long the in-editor suite may take (override with PLAN_LENS_SUITE_MINUTES). */
+const SUITE_TIME_LIMIT_MS = Number(process.env.PLAN_LENS_SUITE_MINUTES ?? '6') * 60_000;
 /** Nothing may hang CI: the whole launcher gives up after this. */
 const OVERALL_TIME_LIMIT_MS = 30 * 60_000;
 
@@ -34,11 +35,25 @@ async function runSuite(browser: Browser, server: CodeServer, workspace: Fixture
   } catch (err) {
     await page.screenshot({ path: path.join(resultsDir, 'suite-failure.png') }).catch(() => undefined);
     const message = err instanceof Error ? err.message : String(err);
-    return { passed: 0, failed: 1, pending: 0, vscodeVersion: 'unknown', appName: 'unknown', log: [`  ✗ integration suite: ${message}`], summary: '' };
+    return unfinishedSuite(resultsFile, message);
   } finally {
     await page.close().catch(() => undefined);
     consoleLog.end();
   }
+}
+
+/**
+ * The suite did not finish: count what it finished (from its progress file) and one
+ * failure for the test that was running or for the run itself.
+ */
+function unfinishedSuite(resultsFile: string, message: string): SuiteResults {
+  const progress = readProgress(resultsFile);
+  const failure = `  ✗ integration suite did not finish: ${message}`;
+  if (!progress) {
+    return { passed: 0, failed: 1, pending: 0, vscodeVersion: 'unknown', appName: 'unknown', log: [failure], summary: '' };
+  }
+  const log = [...progress.log, `  ✗ still ${progress.summary} (screenshot suite-failure.png)`, failure];
+  return { ...progress, failed: progress.failed + 1, log };
 }
 
 function printSuite(results: SuiteResults): void {
@@ -60,8 +75,8 @@ async function main(): Promise<number> {
   await buildAll();
   const tools = await ensureTools();
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-run-'));
-  const resultsFile = path.join(resultsDir, 'integration-results.json');
-  fs.rmSync(resultsFile, { force: true });
+  // Per run, not in test-results/: two runs in one working tree must not share it.
+  const resultsFile = path.join(runDir, 'integration-results.json');
   const workspace = makeFixtureWorkspace(runDir);
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
@@ -77,6 +92,7 @@ async function main(): Promise<number> {
     browser = await launchChromium();
     const suite = await runSuite(browser, server, workspace, resultsFile);
     printSuite(suite);
+    if (fs.existsSync(resultsFile)) fs.copyFileSync(resultsFile, path.join(resultsDir, 'integration-results.json'));
     const checks = process.env.PLAN_LENS_SKIP_UI === '1' ? [] : await runUiChecks(browser, server, makeFixtureWorkspace(runDir));
     if (checks.length > 0) printUiChecks(checks);
     const passed = suite.passed + checks.filter((c) => c.state === 'passed').length;

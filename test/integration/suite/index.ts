@@ -57,8 +57,19 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
+/**
+ * Progress written after every test, beside the results file, so a run that hangs
+ * and hits the launcher's time limit still shows what passed and what was running.
+ */
+export function progressFile(results: string): string {
+  return results.replace(/\.json$/, '') + '.progress.json';
+}
+
 export function run(): Promise<void> {
   const file = resultsFile();
+  const progress = progressFile(file);
+  let running = '';
+  const saveProgress = (): void => writeResults(progress, { ...results, summary: `running: ${running}` });
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, slow: 10_000 });
   const files = findTestFiles(__dirname);
   for (const f of files) mocha.addFile(f);
@@ -83,6 +94,11 @@ export function run(): Promise<void> {
         if (results.failed > 0) reject(new Error(`${results.failed} integration test(s) failed.`));
         else resolve();
       });
+      runner.on('test', (test) => {
+        running = test.fullTitle();
+        saveProgress();
+      });
+      runner.on('test end', () => saveProgress());
       runner.on('pass', (test) => {
         results.passed++;
         results.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration });
