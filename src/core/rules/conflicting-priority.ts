@@ -1,18 +1,16 @@
 /** The same item carries different priorities in different places of the plan. */
-import type { Item } from '../model/schema';
+import type { Item, PlanModel } from '../model/schema';
 import { priorityCode } from '../model/format';
 import type { Rule } from './types';
 import { groupSameItems } from './item-identity';
+import { fromHeading } from './provenance';
 
-function describe(item: Item): string {
+function describe(model: PlanModel, item: Item): string {
   const p = item.priority!;
   const code = priorityCode(p.rank);
-  const label = p.label.includes(code) ? p.label : `${code} (${p.label})`;
-  return p.source === 'section' ? `${label} (from its section)` : label;
-}
-
-function lineOf(item: Item): number {
-  return item.range.start.line + 1;
+  // An inherited priority is named by its heading; an own one as the plan writes it.
+  if (p.source === 'section') return code + fromHeading(model, item, 'priority');
+  return p.label.includes(code) ? p.label : `${code} (${p.label})`;
 }
 
 export const conflictingPriority: Rule = {
@@ -38,10 +36,10 @@ export const conflictingPriority: Rule = {
         range: last.titleRange,
         data: {
           title: last.title,
-          here: describe(last),
-          others: [...new Set(others.filter((o) => o.priority!.rank !== last.priority!.rank).map(describe))].join(', '),
+          here: describe(model, last),
+          others: [...new Set(others.filter((o) => o.priority!.rank !== last.priority!.rank).map((o) => describe(model, o)))].join(', '),
         },
-        related: others.map((o) => ({ range: o.titleRange, message: `"${o.title}" is ${describe(o)} (line ${lineOf(o)})` })),
+        related: others.map((o) => ({ range: o.titleRange, message: `"${o.title}" is ${describe(model, o)}` })),
       });
     }
   },

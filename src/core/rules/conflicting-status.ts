@@ -5,11 +5,9 @@
 import type { Item, PlanModel } from '../model/schema';
 import type { Rule, RuleContext } from './types';
 import { groupSameItems } from './item-identity';
+import { fromHeading } from './provenance';
 import { groupBy } from './group-by';
 
-function where(item: Item): string {
-  return item.statusSource === 'section' ? 'by its section' : 'here';
-}
 
 function checkRestatements(model: PlanModel, report: RuleContext['report']): void {
   const decided = model.items.filter((i) => (i.status === 'done' || i.status === 'open') && !i.checklist);
@@ -22,8 +20,8 @@ function checkRestatements(model: PlanModel, report: RuleContext['report']): voi
     report({
       messageId: 'restated',
       range: last.titleRange,
-      data: { title: last.title, here: last.status, there: others[0].status, where: where(last) },
-      related: others.map((o) => ({ range: o.titleRange, message: `"${o.title}" is ${o.status} ${where(o)}` })),
+      data: { title: last.title, here: last.status + fromHeading(model, last, 'status'), there: others[0].status },
+      related: others.map((o) => ({ range: o.titleRange, message: `"${o.title}" is ${o.status}${fromHeading(model, o, 'status')}` })),
     });
   }
 }
@@ -69,7 +67,7 @@ export const conflictingStatus: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
-      restated: '"{title}" is {here} {where} but {there} elsewhere (see related locations)',
+      restated: '"{title}" is {here} here but {there} elsewhere (see related locations)',
       doneSection: '"{section}" is marked done, but tasks under it are not ticked ({open}; see related locations)',
     },
   },

@@ -42,6 +42,14 @@ describe('rule registry', () => {
         }
       });
 
+      it('shows in its doc an example that produces the message the doc quotes', () => {
+        const doc = readFileSync(join(RULES_DIR, `${id}.md`), 'utf8');
+        const example = /## Example\n\n```markdown\n([\s\S]*?)```\n\n> (.*)\n/.exec(doc);
+        assert.ok(example, `${id}.md: "## Example" needs a markdown block followed by a "> message" quote`);
+        const messages = analyzePlan(example[1], { detection: 'always' }).findings.filter((f) => f.rule === id).map((f) => f.message);
+        assert.deepEqual(messages, [example[2]]);
+      });
+
       it('has messages', () => {
         assert.ok(Object.keys(messages).length > 0);
         assert.ok(rule.meta.description.length > 0);
