@@ -52,8 +52,8 @@ function splitLines(text: string): Line[] {
 }
 
 function frontMatterEnd(lines: Line[]): number {
-  if (lines.length < 2 || !/^(---|\+\+\+)\s*$/.test(lines[0].text)) return 0;
-  const marker = lines[0].text.trim() === '+++' ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
+  if (lines.length < 2 || !/^\uFEFF?(---|\+\+\+)\s*$/.test(lines[0].text)) return 0;
+  const marker = lines[0].text.replace(/^\uFEFF/, '').trim() === '+++' ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
   for (let i = 1; i < lines.length; i++) if (marker.test(lines[i].text)) return i + 1;
   return 0;
 }

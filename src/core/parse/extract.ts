@@ -11,7 +11,7 @@ import type { DeclaredKind, EstimateUnit, ItemKind, Status } from '../model/sche
 import { findEstimates, type RawEstimate } from './estimate';
 import { findPriority, readPriorityValue } from './priority';
 import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
-import { COUNT_NOUN, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
+import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
 import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
 import { readTable } from './table';
 import { findMojibake, repairMojibake } from './mojibake';
@@ -324,7 +324,8 @@ class ChunkExtractor {
     if (checkbox) props.status = { status: checkbox.checked ? 'done' : checkbox.mark === '~' || checkbox.mark === '/' ? 'partial' : 'open' };
     const kind: ItemKind = checkbox ? 'task' : breakdown ? 'breakdown' : bold ? 'list' : 'bullet';
     const title = breakdown && field ? cleanTitle(field.label) : this.titleOf(head, headText);
-    const { id, rest } = splitId(title);
+    const { id } = splitId(headText.replace(/^\s*\[[ xX~!/-]\]\s*/, '').replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, ''));
+    const rest = id ? splitId(title).rest : title;
     this.facts.items.push({
       kind,
       id,
@@ -420,7 +421,9 @@ class ChunkExtractor {
     const strong = head?.children.find((c) => c.type === 'strong');
     const lead = head ? head.children.slice(0, head.children.indexOf(strong as never)) : [];
     const leadIsMarker = strong && lead.every((c) => c.type === 'text' && /^[\s\d.)\p{Extended_Pictographic}\uFE0F[\]xX~!-]*$/u.test(c.value));
-    const text = strong && leadIsMarker ? plainText(strong) : headText.split('\n')[0];
+    // "**CP-001**: Implement the modal": the bold part is the ID, the title follows it.
+    const boldTitle = strong && leadIsMarker && !ID_RE.test(plainText(strong).trim()) ? plainText(strong) : undefined;
+    const text = boldTitle ?? splitId(headText.split('\n')[0].replace(/^\s*\[[ xX~!/-]\]\s*/, '')).rest;
     const title = cleanTitle(
       text
         .replace(/^\s*\[[ xX~!/-]\]\s*/, '')

@@ -23,7 +23,9 @@ export class ChunkCache {
 
   get(chunk: Chunk, defs: Map<string, string>): ChunkFacts {
     if (chunk.frontMatter) return EMPTY;
-    const text = withDefinitions(chunk.text, defs);
+    // micromark drops a BOM and counts offsets without it; a space keeps every offset true.
+    const own = chunk.offset === 0 && chunk.text.charCodeAt(0) === 0xfeff ? ' ' + chunk.text.slice(1) : chunk.text;
+    const text = withDefinitions(own, defs);
     this.used.add(text);
     let facts = this.entries.get(text);
     if (!facts) {
