@@ -8,7 +8,8 @@
  * part of a run: once a byte was replaced, the original cannot be recovered, so there is
  * nothing to repair.
  */
-import type { Mojibake, Position } from '../model/schema';
+import type { Mojibake } from '../model/schema';
+import { LineIndex } from './text';
 
 /** Windows-1252 bytes 0x80–0x9F. Undefined bytes decode to the C1 control of the same value, as WHATWG does. */
 const CP1252_80_9F = [
@@ -143,24 +144,6 @@ function candidatesFor(text: string, reverse: Map<number, number>): Candidate[] 
   return found;
 }
 
-/** Where each line starts, so offsets become 0-based line/column positions. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-export function positionAt(starts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, column: offset - starts[lo], offset };
-}
-
 /** Candidates from both code pages; where they overlap, the longer repair wins (1252 on ties). */
 function pickCandidates(text: string): Candidate[] {
   const all = REVERSE.flatMap(([, reverse]) => candidatesFor(text, reverse));
@@ -177,9 +160,9 @@ function pickCandidates(text: string): Candidate[] {
 export function findMojibake(text: string): Mojibake[] {
   const candidates = pickCandidates(text);
   if (candidates.length === 0) return [];
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   return candidates.map((c) => ({
-    range: { start: positionAt(starts, c.start), end: positionAt(starts, c.end) },
+    range: lines.range(c.start, c.end),
     text: text.slice(c.start, c.end),
     fixed: c.fixed,
   }));
