@@ -2,7 +2,7 @@
 import type { Item, PlanModel } from '../model/schema';
 import { priorityCode } from '../model/format';
 import type { Rule } from './types';
-import { groupSameItems } from './item-identity';
+import { displayTitle, groupSameItems } from './item-identity';
 import { fromHeading } from './provenance';
 
 function describe(model: PlanModel, item: Item): string {
@@ -35,11 +35,11 @@ export const conflictingPriority: Rule = {
         messageId: 'conflict',
         range: last.titleRange,
         data: {
-          title: last.title,
+          title: displayTitle(last),
           here: describe(model, last),
           others: [...new Set(others.filter((o) => o.priority!.rank !== last.priority!.rank).map((o) => describe(model, o)))].join(', '),
         },
-        related: others.map((o) => ({ range: o.titleRange, message: `"${o.title}" is ${describe(model, o)}` })),
+        related: others.map((o) => ({ range: o.titleRange, message: `"${displayTitle(o)}" is ${describe(model, o)}` })),
       });
     }
   },

@@ -4,7 +4,7 @@
  */
 import type { Item, PlanModel } from '../model/schema';
 import type { Rule, RuleContext } from './types';
-import { groupSameItems } from './item-identity';
+import { displayTitle, groupSameItems } from './item-identity';
 import { fromHeading } from './provenance';
 import { groupBy } from './group-by';
 
@@ -20,8 +20,8 @@ function checkRestatements(model: PlanModel, report: RuleContext['report']): voi
     report({
       messageId: 'restated',
       range: last.titleRange,
-      data: { title: last.title, here: last.status + fromHeading(model, last, 'status'), there: others[0].status },
-      related: others.map((o) => ({ range: o.titleRange, message: `"${o.title}" is ${o.status}${fromHeading(model, o, 'status')}` })),
+      data: { title: displayTitle(last), here: last.status + fromHeading(model, last, 'status'), there: others[0].status },
+      related: others.map((o) => ({ range: o.titleRange, message: `"${displayTitle(o)}" is ${o.status}${fromHeading(model, o, 'status')}` })),
     });
   }
 }

@@ -4,7 +4,7 @@
  * different only when they share fewer than half of their significant words.
  */
 import type { Rule } from './types';
-import { identityOf, type Identity } from './item-identity';
+import { displayTitle, fullId, identityOf, type Identity } from './item-identity';
 import { groupBy } from './group-by';
 
 function overlap(a: Identity, b: Identity): number {
@@ -35,7 +35,7 @@ export const duplicateId: Rule = {
     },
   },
   check({ model, report }) {
-    for (const [id, items] of groupBy(model.items, (item) => item.id)) {
+    for (const [id, items] of groupBy(model.items, fullId)) {
       const seen: Identity[] = [];
       for (const item of items) {
         const identity = identityOf(item);
@@ -46,8 +46,8 @@ export const duplicateId: Rule = {
         report({
           messageId: 'duplicate',
           range: item.titleRange,
-          data: { id, title: item.title, first: first.item.title, line: first.item.range.start.line + 1 },
-          related: [{ range: first.item.titleRange, message: `${id} first used for "${first.item.title}"` }],
+          data: { id, title: displayTitle(item), first: displayTitle(first.item), line: first.item.range.start.line + 1 },
+          related: [{ range: first.item.titleRange, message: `${id} first used for "${displayTitle(first.item)}"` }],
         });
       }
     }

@@ -11,6 +11,17 @@ const STOP_WORDS = new Set([
   'a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'with', 'by', 'at', 'from', 'into', 'via', 'vs',
 ]);
 
+/**
+ * The item's ID as the plan writes it. A hierarchical ID ("STORY-3.1") read as "STORY-3"
+ * leaves ".1" at the head of the title; the two together are the ID, so that STORY-3.1 and
+ * STORY-3.2 stay two IDs.
+ */
+export function fullId(item: Item): string | undefined {
+  if (!item.id) return undefined;
+  const rest = /^\.\d+(?:\.\d+)*/.exec(item.title);
+  return rest ? item.id + rest[0] : item.id;
+}
+
 /** Lower-case title without numbering, emoji, markdown punctuation, IDs or trailing parentheticals. */
 export function normaliseTitle(title: string, id?: string): string {
   let t = title.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
@@ -48,8 +59,15 @@ export interface Identity {
   words: string[];
 }
 
+/** The title without what belongs to a hierarchical ID (".1: Performance" → "Performance"). */
+export function displayTitle(item: Item): string {
+  const id = fullId(item);
+  if (!id || id === item.id) return item.title;
+  return item.title.slice(id.length - item.id!.length).replace(/^[\s*_:：—–-]+/, '');
+}
+
 export function identityOf(item: Item): Identity {
-  const title = normaliseTitle(item.title, item.id);
+  const title = normaliseTitle(displayTitle(item), item.id);
   return { item, title, words: significantWords(title) };
 }
 
@@ -113,7 +131,7 @@ export type Pairing = 'id' | 'title' | 'similar';
 export function pairing(model: PlanModel, a: Identity, b: Identity): Pairing | undefined {
   if (a.item.index === b.item.index) return undefined;
   if (isAncestor(model, a.item, b.item) || isAncestor(model, b.item, a.item)) return undefined;
-  if (a.item.id && b.item.id) return a.item.id === b.item.id ? 'id' : undefined;
+  if (a.item.id && b.item.id) return fullId(a.item) === fullId(b.item) ? 'id' : undefined;
   // A single generic word ("Testing", "Documentation") names different work in different phases.
   if (a.words.length < 2 || b.words.length < 2) return undefined;
   if (parallel(model, a.item, b.item) || estimatesDisagree(a.item, b.item)) return undefined;
@@ -135,7 +153,8 @@ const MAX_RESTATEMENTS = 12;
 /** Items that could pair: same ID, same title, or same first two words. */
 function candidateBuckets(ids: Identity[]): number[][] {
   const keyed = ids.flatMap((identity, i) => {
-    const keys = identity.item.id ? [`id\u0000${identity.item.id}`] : [];
+    const id = fullId(identity.item);
+    const keys = id ? [`id\u0000${id}`] : [];
     if (identity.words.length >= 2) {
       keys.push(`title\u0000${identity.title}`, `first\u0000${identity.words[0]} ${identity.words[1]}`);
     }

@@ -6,6 +6,7 @@ import type { Item, PlanModel } from '../model/schema';
 import type { Rule } from './types';
 import { proseOnly } from './prose';
 import { groupBy } from './group-by';
+import { fullId } from './item-identity';
 
 interface IdRange {
   prefix: string;
@@ -53,9 +54,11 @@ function definitionsByFamily(model: PlanModel): Map<string, { item: Item; prefix
   const seen = new Set<string>();
   const defined: { item: Item; prefix: string; number: number }[] = [];
   for (const item of model.items) {
-    const m = item.id ? ID.exec(item.id) : null;
-    if (!m || seen.has(item.id!) || item.checklist) continue;
-    seen.add(item.id!);
+    // Hierarchical IDs ("STORY-3.1") are numbered in two levels, which ranges do not cover.
+    const id = fullId(item);
+    const m = id ? ID.exec(id) : null;
+    if (!m || seen.has(id!) || item.checklist) continue;
+    seen.add(id!);
     defined.push({ item, prefix: m[1], number: Number(m[2]) });
   }
   return groupBy(defined, (d) => d.prefix);
