@@ -1,21 +1,10 @@
-/** Effort arithmetic shared by the rules that add up estimates (totals, capacity). */
-import type { Hours, Item, PlanModel } from '../model/schema';
-import { addHours, ZERO_HOURS } from '../model/format';
-
 /**
- * An item's effort: its own estimate, or else the sum of its children's (a task whose
- * sub-tasks carry the hours). Undefined when neither says anything.
+ * Effort arithmetic shared by the rules that add up estimates (totals, capacity). An item's
+ * effort is the roll-ups' own definition (`effortOf`), so a lens and a finding never disagree.
  */
-export function itemHours(model: PlanModel, item: Item, depth = 0): Hours | undefined {
-  if (item.estimate) return item.estimate.hours;
-  if (depth > 20 || item.children.length === 0) return undefined;
-  let sum: Hours | undefined;
-  for (const child of item.children) {
-    const hours = itemHours(model, model.items[child], depth + 1);
-    if (hours) sum = addHours(sum ?? ZERO_HOURS, hours);
-  }
-  return sum;
-}
+import type { Hours, PlanModel } from '../model/schema';
+import { addHours, ZERO_HOURS } from '../model/format';
+import { effortOf } from '../model/work';
 
 export interface EffortSum {
   hours: Hours;
@@ -30,7 +19,7 @@ export function sumItems(model: PlanModel, indices: readonly number[], skipDone 
   for (const index of indices) {
     const item = model.items[index];
     if (!item || (skipDone && item.status === 'done')) continue;
-    const hours = itemHours(model, item);
+    const hours = effortOf(item, model.items);
     if (hours) {
       sum.hours = addHours(sum.hours, hours);
       sum.estimated++;

@@ -1,6 +1,7 @@
 /** A declared total ("Total P0 Effort: 75-105 hours") that disagrees with the sum of its parts. */
 import type { Declared, Hours, PlanModel } from '../model/schema';
 import { addHours, formatHours, priorityCode, ZERO_HOURS } from '../model/format';
+import type { Rollup, Rollups } from '../model/rollup-types';
 import type { Report, Rule } from './types';
 import { same, sumItems, tidy } from './effort';
 import { formatLike } from './format-like';
@@ -66,6 +67,21 @@ function candidateSums(declared: Declared, parts: Parts): Hours[] {
   return REMAINING.test(declared.label) ? [parts.remaining] : [parts.hours, parts.remaining];
 }
 
+/**
+ * What a total may be about beyond the scope it was given: the sections around it and the
+ * whole plan ("**Total: 60 hours**" after the last phase sums every phase, not the last
+ * list). A total that matches one of these is read that way, not reported.
+ */
+function broaderReadings(model: PlanModel, rollups: Rollups, declared: Declared): Hours[] {
+  if (declared.scope.kind === 'totals' || declared.scope.priorities?.length) return [];
+  const readings: Rollup[] = [rollups.document];
+  for (let s: number | undefined = declared.section; s !== undefined; s = model.sections[s]?.parent) {
+    const rollup = rollups.sections[s];
+    if (rollup) readings.push(rollup);
+  }
+  return readings.filter((r) => r.hours.low > 0).flatMap((r) => [r.hours, r.remainingHours]);
+}
+
 /** Bound by bound; a point sum inside a declared range, or a declared point inside a summed range, agrees. */
 export function agrees(declared: Hours, computed: Hours, tolerance: number): boolean {
   const within = (x: number, h: Hours) => x >= h.low - 0.01 && (h.high === null || x <= h.high + 0.01);
@@ -114,7 +130,7 @@ export const totalMismatch: Rule = {
         'Declares {declared} for "{label}", but the {estimated} estimated parts already add up to {computed}, with {missing} still unestimated',
     },
   },
-  check({ text, model, report }) {
+  check({ text, model, rollups, report }) {
     for (const declared of model.declared) {
       if (declared.kind !== 'total') continue;
       const parts = partsOf(model, declared);
@@ -123,7 +139,7 @@ export const totalMismatch: Rule = {
       const complete = parts.missing === 0;
       const sums = candidateSums(declared, parts);
       const fits = (sum: Hours) => (complete ? agrees(declared.value, sum, tolerance) : !certainlyOver(declared.value, sum, tolerance));
-      if (sums.some(fits)) continue;
+      if (sums.some(fits) || broaderReadings(model, rollups, declared).some((sum) => agrees(declared.value, sum, tolerance))) continue;
       const computed = sums[0];
       const byPriority = isPriorityWide(declared);
       report({

@@ -1,6 +1,6 @@
 /** Small hand-built plan models, for testing rule logic apart from the model builder. */
 import { AnalyzeOptionsSchema, type AnalyzeOptionsInput, type Declared, type Item, type PlanModel, type Range, type Section } from '../../../src/core/model/schema';
-import type { Rollups } from '../../../src/core/model/rollup-types';
+import { computeRollups } from '../../../src/core/model/rollups';
 import type { RunContext } from '../../../src/core/rules/runner';
 
 /** A range on one line; offsets are line * 100 + column so they stay ordered. */
@@ -44,8 +44,6 @@ export function hours(low: number, high: number | null = low, text = `${low}h`, 
   return { hours: { low, high }, unit: 'h' as const, text, range: at(line, 30, text.length) };
 }
 
-const EMPTY_ROLLUPS = {} as Rollups;
-
 export function contextFor(model: PlanModel, text = '', options: AnalyzeOptionsInput = {}): RunContext {
-  return { text, model, rollups: EMPTY_ROLLUPS, options: AnalyzeOptionsSchema.parse(options) };
+  return { text, model, rollups: computeRollups(model), options: AnalyzeOptionsSchema.parse(options) };
 }
