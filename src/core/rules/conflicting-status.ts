@@ -1,13 +1,13 @@
 /**
  * Status that contradicts itself: the same item done in one place and still open in
- * another, or a section marked done over tasks that are not ticked.
+ * another, an item whose own heading further on holds the opposite ticks, or a section
+ * marked done over tasks that are not ticked.
  */
-import type { Item, PlanModel } from '../model/schema';
+import type { Item, PlanModel, Section } from '../model/schema';
 import type { Rule, RuleContext } from './types';
-import { displayTitle, groupSameItems } from './item-identity';
+import { displayTitle, groupSameItems, identityOf, normaliseTitle, significantWords } from './item-identity';
 import { fromHeading } from './provenance';
 import { groupBy } from './group-by';
-
 
 function checkRestatements(model: PlanModel, report: RuleContext['report']): void {
   const decided = model.items.filter((i) => (i.status === 'done' || i.status === 'open') && !i.checklist);
@@ -22,6 +22,43 @@ function checkRestatements(model: PlanModel, report: RuleContext['report']): voi
       range: last.titleRange,
       data: { title: displayTitle(last), here: last.status + fromHeading(model, last, 'status'), there: others[0].status },
       related: others.map((o) => ({ range: o.titleRange, message: `"${displayTitle(o)}" is ${o.status}${fromHeading(model, o, 'status')}` })),
+    });
+  }
+}
+
+/** All of a section's own tasks ticked, or none; undefined when mixed, or when the heading states a status itself. */
+function tickedState(model: PlanModel, section: Section): 'done' | 'open' | undefined {
+  if (section.status || section.checklist || section.sections.length > 0) return undefined;
+  const tasks = section.items.map((i) => model.items[i]).filter((i) => i?.checkbox && !i.checklist);
+  if (tasks.length === 0) return undefined;
+  const ticked = tasks.filter((t) => t.checkbox!.checked).length;
+  return ticked === tasks.length ? 'done' : ticked === 0 ? 'open' : undefined;
+}
+
+/**
+ * "| Newsletter signup | ✅ Done |" in a summary table, and "### Newsletter signup" further
+ * on with none of its tasks ticked. Matched by exact title (at least two significant
+ * words), never by similarity: a heading is a weaker restatement than an item.
+ */
+function checkItemsAgainstTheirSections(model: PlanModel, report: RuleContext['report']): void {
+  const sections = groupBy(
+    model.sections.filter((s) => tickedState(model, s)),
+    (s) => {
+      const title = normaliseTitle(s.title);
+      return significantWords(title).length >= 2 ? title : undefined;
+    },
+  );
+  for (const item of model.items) {
+    if ((item.status !== 'done' && item.status !== 'open') || item.checklist) continue;
+    const identity = identityOf(item);
+    const matches = identity.words.length >= 2 ? (sections.get(identity.title) ?? []) : [];
+    const section = matches.length === 1 && matches[0].index !== item.section ? matches[0] : undefined;
+    if (!section || tickedState(model, section) === item.status) continue;
+    report({
+      messageId: item.status === 'done' ? 'doneButTasksOpen' : 'openButTasksDone',
+      range: item.titleRange,
+      data: { title: displayTitle(item), line: section.range.start.line + 1 },
+      related: [{ range: section.range, message: `"${section.title}": ${item.status === 'done' ? 'no task ticked' : 'every task ticked'}` }],
     });
   }
 }
@@ -68,11 +105,14 @@ export const conflictingStatus: Rule = {
     fixable: false,
     messages: {
       restated: '"{title}" is {here} here but {there} elsewhere (see related locations)',
+      doneButTasksOpen: '"{title}" is marked done, but none of the tasks under its heading (line {line}) is ticked',
+      openButTasksDone: '"{title}" is marked open, but every task under its heading (line {line}) is ticked',
       doneSection: '"{section}" is marked done, but tasks under it are not ticked ({open}; see related locations)',
     },
   },
   check({ model, report }) {
     checkRestatements(model, report);
+    checkItemsAgainstTheirSections(model, report);
     checkDoneSections(model, report);
   },
 };
