@@ -54,7 +54,7 @@ function maxWeeks(timeline: Declared, options: AnalyzeOptions, hoursPerDay: numb
 }
 
 /** The effort a timeline covers: its items not yet done, or the totals it names (their low ends). */
-function effortOf(model: PlanModel, timeline: Declared): Hours | undefined {
+function coveredEffort(model: PlanModel, timeline: Declared): Hours | undefined {
   if (timeline.scope.kind === 'totals') {
     const parts = (timeline.scope.declared ?? []).map((i) => model.declared[i]).filter((d) => d !== undefined);
     if (parts.length === 0) return undefined;
@@ -89,7 +89,7 @@ export const capacityMismatch: Rule = {
     const stated = model.declared.filter((d) => d.kind === 'capacity' && d.capacity);
     for (const timeline of model.declared) {
       if (timeline.kind !== 'timeline') continue;
-      const effort = effortOf(model, timeline);
+      const effort = coveredEffort(model, timeline);
       if (!effort) continue;
       const capacity = capacityFor(stated, timeline, options);
       if (!capacity) continue;

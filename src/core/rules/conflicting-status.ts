@@ -92,7 +92,7 @@ function checkDoneSections(model: PlanModel, report: RuleContext['report']): voi
       messageId: 'doneSection',
       range: section.range,
       data: { section: section.title, open: open.length },
-      related: open.map((i) => ({ range: i.titleRange, message: `"${i.title}" is not ticked` })),
+      related: open.map((i) => ({ range: i.titleRange, message: `"${displayTitle(i)}" is not ticked` })),
     });
   }
 }

@@ -6,7 +6,7 @@ import type { Item, PlanModel } from '../model/schema';
 import type { Rule } from './types';
 import { proseOnly } from './prose';
 import { groupBy } from './group-by';
-import { fullId } from './item-identity';
+import { displayTitle, fullId } from './item-identity';
 
 interface IdRange {
   prefix: string;
@@ -108,11 +108,12 @@ export const unscheduledItem: Rule = {
       const inRange = (n: number) => own.some((r) => n >= r.from && n <= r.to);
       // Ranges covering no more than half the family are references ("depends on CP-001 to CP-003"), not a schedule.
       if (defined.filter((d) => inRange(d.number)).length <= defined.length / 2) continue;
-      const missing = defined.filter((d) => !inRange(d.number) && !mentioned.has(d.item.id!));
+      const missing = defined.filter((d) => !inRange(d.number) && !mentioned.has(fullId(d.item)!));
       const list = own.map((r) => r.text).join(', ');
       for (const { item } of missing) {
-        const title = item.title && item.title !== item.id ? ` "${item.title}"` : '';
-        report({ messageId: 'unscheduled', range: item.titleRange, data: { id: item.id!, title, prefix, ranges: list } });
+        const id = fullId(item)!;
+        const title = displayTitle(item) && displayTitle(item) !== id ? ` "${displayTitle(item)}"` : '';
+        report({ messageId: 'unscheduled', range: item.titleRange, data: { id, title, prefix, ranges: list } });
       }
     }
   },
