@@ -125,6 +125,11 @@ export const ScopeSchema = z.object({
   priorities: z.optional(z.array(z.number())),
   /** For kind 'totals': the other declared totals this one adds up. */
   declared: z.optional(z.array(z.number())),
+  /**
+   * The statement names nothing ("Total: 70 hours") and was matched to the list beside it,
+   * while the plan has effort elsewhere too: what it totals is a guess, so no fix is offered.
+   */
+  ambiguous: z.optional(z.boolean()),
 });
 export type Scope = z.infer<typeof ScopeSchema>;
 

@@ -97,6 +97,8 @@ export interface FactDeclared {
   where: 'heading' | 'row' | 'list' | 'paragraph';
   heading: number;
   scope: ScopeHint;
+  /** The scope is the list or table beside the statement, not one it names. */
+  adjacent?: boolean;
 }
 
 export interface FactDirective {
@@ -136,7 +138,8 @@ interface BlockOutcome {
 
 const CHECKLIST_TITLE = /success (?:metrics|criteria)|deliverables|definition of done|acceptance criteria|exit criteria|checklist|\bkpis?\b|legend|^\W*(?:metrics|kpis?)\W*$|erfolgskriterien|критерии|完了条件|受け入れ基準/i;
 const DIRECTIVE_RE = /<!--\s*plan-lens-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
-const COUNT_IN_HEADING = new RegExp(String.raw`(?<![\w.#/-])(\d+)\s+(?:[\p{L}-]+\s+)?(?:${COUNT_NOUN})\b`, 'iu');
+// "Phase 2 Tasks", "Week 1 Items" number a sequence, they do not count anything.
+const COUNT_IN_HEADING = new RegExp(String.raw`(?<![\w.#/-])(?<!(?:phase|week|sprint|step|part|milestone|day|release|version|stage|iteration|round|chapter|section|wave|month|quarter|fase|woche|этап|фаза)\s+)(\d+)\s+(?:[\p{L}-]+\s+)?(?:${COUNT_NOUN})\b`, 'iu');
 const COUNT_VALUE = new RegExp(String.raw`^(\d+)(?!\s*[+%/.,\d–—-])(?:\s+(?:[\p{L}-]+\s+){0,3}?(${COUNT_NOUN}))?\b`, 'iu');
 const COUNT_SENTENCE = new RegExp(String.raw`\b(?:found|identified|there are|we have|lists?|contains?|includes?)\s+(\d+)\s+(?:[\p{L}-]+\s+)?(?:${COUNT_NOUN})\b`, 'iu');
 
@@ -185,9 +188,11 @@ class ChunkExtractor {
     const next = this.outcomes[block + 1];
     const kindOf = (o: BlockOutcome) => (o.type === 'table' ? 'table' : 'list') as 'table' | 'list';
     const estimated = (o: BlockOutcome) => o.items.some((k) => this.facts.items[k].props.estimate);
+    const before = declared.scope;
     if (usable(next) && (declared.kind === 'count' || estimated(next!))) declared.scope = { kind: kindOf(next!), items: next!.items };
     else if (usable(prev)) declared.scope = { kind: kindOf(prev!), items: prev!.items };
     else if (usable(next)) declared.scope = { kind: kindOf(next!), items: next!.items };
+    if (declared.scope !== before) declared.adjacent = true;
   }
 
   private get heading(): number {
@@ -394,6 +399,16 @@ class ChunkExtractor {
       const priority = findPriority(inner);
       if (priority && !props.priority) {
         props.priority = { rank: priority.rank, label: priority.label, range: this.lines.range(headBase + innerStart + priority.start, headBase + innerStart + priority.end) };
+        found = true;
+      }
+    }
+    // "**Rate limiting** — 6h": an estimate after a dash at the end of the line.
+    const tail = /\s[—–-]\s+([^—–]*)$/.exec(firstLine);
+    if (!props.estimate && tail) {
+      const estimate = findEstimates(tail[1])[0];
+      const tailStart = tail.index + tail[0].length - tail[1].length;
+      if (estimate && estimate.start === 0 && /^\W*$/.test(tail[1].slice(estimate.end).replace(/\([^)]*\)/g, ''))) {
+        props.estimate = this.estimate(estimate, tail[1], headBase + tailStart);
         found = true;
       }
     }

@@ -52,8 +52,8 @@ export const TIMELINE_LABEL = /(?:timeline|schedule|duration|calendar|delivery|z
 /** Things plans count. */
 export const COUNT_NOUN = String.raw`features?|gaps?|items?|tasks?|issues?|bugs?|todos?|to-dos?|tickets?|stories|story|fixes|requirements?|epics?|modules?|deliverables?|improvements?|findings?|problems?|defects?|work items?|action items?`;
 
-/** Item IDs: "CP-001", "SHIP-15a", "FR-001", "AUTH-2". */
-export const ID_RE = /^\[?([A-Z][A-Z0-9]{0,11}(?:-[A-Z0-9]{1,8})*-\d{1,5}[a-z]?)\]?(?![\w-])/;
+/** Item IDs: "CP-001", "SHIP-15a", "FR-001", "AUTH-2", "STORY-3.1". */
+export const ID_RE = /^\[?([A-Z][A-Z0-9]{0,11}(?:-[A-Z0-9]{1,8})*-\d{1,5}(?:\.\d{1,4})*[a-z]?)\]?(?![\w-]|\.\d)/;
 
 /** An ID at the start of a title (after markup), and the rest of the title after its separator. */
 export function splitId(title: string): { id?: string; rest: string } {

@@ -244,7 +244,7 @@ class ModelBuilder {
     const scope = d.scope;
     const pending: PendingScope =
       scope.kind === 'list' || scope.kind === 'table'
-        ? { kind: scope.kind, items: mapItems(scope.items) }
+        ? { kind: scope.kind, items: mapItems(scope.items), adjacent: d.adjacent }
         : scope.kind === 'priorities'
           ? { kind: 'priorities', priorities: scope.priorities }
           : { kind: scope.kind };

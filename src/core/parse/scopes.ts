@@ -14,7 +14,7 @@ import { effortEntries, effortOf, isWorkItem, subtreeEnds } from '../model/work'
 import { findPriority } from './priority';
 
 export type PendingScope =
-  | { kind: 'list' | 'table'; items: number[] }
+  | { kind: 'list' | 'table'; items: number[]; adjacent?: boolean }
   | { kind: 'priorities'; priorities: number[] }
   | { kind: 'grand' | 'section' | 'document' };
 
@@ -39,6 +39,10 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
   let everything: number[] | undefined;
   const documentItems = () => (everything ??= own.flat());
   const sectionItems = subtree;
+  const effortOutside = (scope: number[]) => {
+    const inScope = new Set(scope);
+    return documentItems().some((i) => !inScope.has(i) && effortOf(items[i], items));
+  };
 
   const resolved: Declared[] = declared.map((d) => {
     const { pending, ...rest } = d;
@@ -48,6 +52,7 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
       case 'list':
       case 'table':
         out.scope = { kind: p.kind, section: d.section, items: p.items.map((i) => remap[i]).filter((i): i is number => i !== undefined) };
+        if (p.adjacent && d.kind === 'total' && namesNothing(d.label) && effortOutside(out.scope.items)) out.scope.ambiguous = true;
         break;
       case 'priorities':
         out.scope = { kind: 'document', items: marked(p.priorities), priorities: p.priorities };
@@ -66,6 +71,11 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
   });
   for (const d of resolved) if (declared[d.index].pending?.kind === 'grand') groupTotals(d, resolved, declared);
   return resolved;
+}
+
+/** "Total", "Grand total", "Total effort": a label that names no part of the plan. */
+function namesNothing(label: string): boolean {
+  return label.replace(/\b(?:grand|overall|total|sum|estimated|estimate|effort|work|hours?|time|remaining|in all|all)\b|[\s:*_()-]/gi, '') === '';
 }
 
 const labelPriorities = new Map<string, ReturnType<typeof findPriority>>();

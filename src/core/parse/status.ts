@@ -55,9 +55,13 @@ export function findStatusEmoji(text: string, anywhere = false): RawStatus | und
 
 /** A value known to be a status (a `Status:` field, a Status column). */
 export function readStatusValue(value: string): RawStatus | undefined {
+  // Words say more than a symbol beside them: "⏳ In progress" is partial, not pending.
   const emoji = findStatusEmoji(value, true);
-  if (emoji) return emoji;
-  const words = value.replace(/[*_`]/g, '').trim();
+  const words = value.replace(/[*_`]/g, '').replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').trim();
+  return (words && readStatusWords(value, words)) || emoji;
+}
+
+function readStatusWords(value: string, words: string): RawStatus | undefined {
   for (const candidate of [words, words.split(/\s*[-–—(:,/]\s*/)[0]]) {
     for (const [re, status] of WORD_RE) {
       if (re.test(candidate.trim())) return { status, text: candidate.trim(), start: 0, end: value.length };

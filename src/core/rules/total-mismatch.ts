@@ -156,7 +156,7 @@ export const totalMismatch: Rule = {
         declared: formatHours(declared.value),
         computed: formatHours(computed),
         related: parts.related,
-        fix: complete && !byPriority ? fixFor(declared, computed) : undefined,
+        fix: complete && !byPriority && !declared.scope.ambiguous ? fixFor(declared, computed) : undefined,
       });
     }
   },
