@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { PlanStore } from './analysis/plan-store';
 import type { WorkerClient } from './analysis/worker-client';
-import { flatten, type PlanNode } from './features/plan-nodes';
+import { flatten, nodeText, type PlanNode } from './features/plan-nodes';
 import { tickNodes, type PlanTree } from './features/plan-tree';
 import { openDocument } from './apply-edits';
 
@@ -25,7 +25,8 @@ export interface NodeData {
 }
 
 function toData(node: PlanNode): NodeData {
-  const data: NodeData = { key: node.key, kind: node.kind, label: node.label, description: node.description, children: node.children.map(toData) };
+  const { label, description } = nodeText(node);
+  const data: NodeData = { key: node.key, kind: node.kind, label, description, children: node.children.map(toData) };
   if (node.kind === 'item') {
     if (node.item.id) data.id = node.item.id;
     if (node.item.checkbox) data.checked = node.item.checkbox.checked;

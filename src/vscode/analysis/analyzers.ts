@@ -37,7 +37,7 @@ export class Analyzers {
   private analyze(request: Omit<AnalyzeRequest, 'kind'>): Analysis {
     let analyzer = this.byUri.get(request.uri);
     if (!analyzer) this.byUri.set(request.uri, (analyzer = new PlanAnalyzer()));
-    const analysis = analyzer.analyze(request.text, request.options);
+    const analysis = analyzer.analyze(request.text.join(''), request.options);
     analyzer.prune();
     return analysis;
   }

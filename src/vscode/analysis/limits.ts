@@ -11,6 +11,12 @@ export const TYPING_DELAY_MS = 200;
 /** Large plans wait longer: each analysis costs more, and typing should win. */
 export const LARGE_TYPING_DELAY_MS = 1000;
 
+/**
+ * Lines read per slice when handing a document to the worker. Reading a 5 MB document in one
+ * `getText()` holds the extension host for 20–130 ms; slices let other work run in between.
+ */
+export const TEXT_PART_LINES = 2000;
+
 export function isLarge(chars: number): boolean {
   return chars > MAX_PLAN_CHARS;
 }

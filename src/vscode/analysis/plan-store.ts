@@ -9,7 +9,7 @@ import type { AnalyzeOptions } from '../../core/model/schema';
 import type { SettingsService } from '../settings-service';
 import type { PlanAnalysis } from './protocol';
 import { DroppedAnswer, type WorkerClient } from './worker-client';
-import { isLarge, TYPING_DELAY_MS, LARGE_TYPING_DELAY_MS, shouldAnalyze } from './limits';
+import { isLarge, LARGE_TYPING_DELAY_MS, shouldAnalyze, TEXT_PART_LINES, TYPING_DELAY_MS } from './limits';
 
 export interface PlanEntry {
   readonly uri: vscode.Uri;
@@ -152,10 +152,11 @@ export class PlanStore implements vscode.Disposable {
     return job.promise;
   }
 
-  /** The CLI's summary text of the document as it is now. */
-  summary(document: vscode.TextDocument, path: string): Promise<string> {
+  /** The CLI's summary text of the document as it is now (undefined if it changed while being read). */
+  async summary(document: vscode.TextDocument, path: string): Promise<string | undefined> {
     const { uri, version } = document;
-    return this.worker.request({ kind: 'summary', uri: uri.toString(), version, text: document.getText(), options: this.optionsFor(document), path });
+    const text = await readText(document, version);
+    return text && this.worker.request({ kind: 'summary', uri: uri.toString(), version, text, options: this.optionsFor(document), path });
   }
 
   /** The user's options; `planLens.files` globs make a document a plan whatever it looks like. */
@@ -165,16 +166,18 @@ export class PlanStore implements vscode.Disposable {
   }
 
   private async analyze(document: vscode.TextDocument, job: Job): Promise<PlanEntry | undefined> {
-    const text = document.getText();
-    const options = this.optionsFor(document);
-    // The document moved on (or closed) while the worker read it: positions would be wrong.
+    // The document moved on (or closed) while it was read or analysed: positions would be wrong.
     const wanted = () => !document.isClosed && document.version === job.version && job.generation === this.generation;
+    const text = await readText(document, job.version);
+    if (!text || !wanted()) return undefined;
+    const options = this.optionsFor(document);
     const analysis = await this.worker.request({ kind: 'analyze', uri: document.uri.toString(), version: job.version, text, options }, wanted).catch((e) => {
       if (e instanceof DroppedAnswer) return undefined;
       throw e;
     });
     if (!analysis || !wanted()) return undefined;
-    const entry = { uri: document.uri, version: job.version, analysis, isPlan: analysis.model.isPlan, large: isLarge(text.length), generation: job.generation };
+    const chars = text.reduce((n, part) => n + part.length, 0);
+    const entry = { uri: document.uri, version: job.version, analysis, isPlan: analysis.model.isPlan, large: isLarge(chars), generation: job.generation };
     this.entries.set(document.uri.toString(), entry);
     this.log.debug(`Analysed ${document.uri} v${job.version} in ${this.worker.lastMs.toFixed(1)} ms (plan: ${entry.isPlan})`);
     this.changed.fire(document.uri);
@@ -191,6 +194,21 @@ export class PlanStore implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
   }
+}
+
+/**
+ * The document's text in slices of whole lines, yielding to other work between slices;
+ * undefined when the document changes meanwhile (the reading would mix two versions).
+ */
+async function readText(document: vscode.TextDocument, version: number): Promise<string[] | undefined> {
+  const parts: string[] = [];
+  for (let line = 0; line < document.lineCount; line += TEXT_PART_LINES) {
+    if (line > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (document.isClosed || document.version !== version) return undefined;
+    // A range ending at the start of the next line keeps each slice's line break; past the end it is clamped.
+    parts.push(document.getText(new vscode.Range(line, 0, line + TEXT_PART_LINES, 0)));
+  }
+  return parts;
 }
 
 /** `planLens.files` globs: relative ones are read against each workspace folder. */

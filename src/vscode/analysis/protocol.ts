@@ -8,7 +8,8 @@ import type { AnalyzeOptionsInput, Hours } from '../../core/model/schema';
 interface DocumentText {
   uri: string;
   version: number;
-  text: string;
+  /** The text in slices, read a few thousand lines at a time (the worker joins them). */
+  text: string[];
   options: AnalyzeOptionsInput;
 }
 

@@ -13,6 +13,7 @@ export function registerShowSummaryCommand(store: PlanStore, plan: ActivePlan): 
       return undefined;
     }
     const text = await store.summary(document, vscode.workspace.asRelativePath(document.uri));
+    if (text === undefined) return undefined; // it changed while being read: the user is typing
     channel ??= vscode.window.createOutputChannel('Plan Lens Summary');
     channel.replace(text);
     channel.show(true);

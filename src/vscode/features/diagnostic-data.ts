@@ -9,6 +9,12 @@ export const DIAGNOSTIC_SOURCE = 'Plan Lens';
 
 export const SEVERITY: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warning: 1, info: 2, hint: 3 };
 
+/**
+ * Related locations kept per diagnostic. A count over a whole plan can relate hundreds of
+ * items; past a few dozen the list helps no one, and every location is sent to the window.
+ */
+export const MAX_RELATED = 25;
+
 export interface DiagnosticData {
   range: Range;
   message: string;
@@ -31,7 +37,7 @@ export function toDiagnosticData(finding: Finding): DiagnosticData {
     severity: SEVERITY[finding.severity],
     rule: finding.rule,
     docPath: ruleDocPath(finding.rule),
-    related: finding.related.map((r) => ({ range: r.range, message: r.message })),
+    related: finding.related.slice(0, MAX_RELATED).map((r) => ({ range: r.range, message: r.message })),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The Plan view's nodes, as plain data: which sections and items show, in what order, with
- * what label, description and status. Pure (no `vscode`), so shape and wording are unit-tested;
- * the tree adapter only turns a node into a `TreeItem`.
+ * The Plan view's nodes, as plain data: which sections and items show, in what order, and
+ * (on demand, for the rows VS Code actually draws) with what label, description and
+ * tooltip. Pure (no `vscode`), so shape and wording are unit-tested; the tree adapter only
+ * turns a node into a `TreeItem`.
  */
 import type { Item, Range, Section } from '../../core/model/schema';
 import type { Rollup } from '../../core/model/rollup-types';
@@ -18,18 +19,18 @@ export interface NodeOptions {
 interface NodeBase {
   /** Stable across re-analysis (keeps expansion state) and unique in the tree. */
   key: string;
-  label: string;
-  description: string;
-  tooltip: string;
   /** Lines the node stands for, for "follow cursor": 0-based, inclusive. */
   lines?: { start: number; end: number };
   parent?: PlanNode;
+  /** Whether it has children, known without building them. */
+  expandable: boolean;
   children: PlanNode[];
 }
 
 export interface SectionNode extends NodeBase {
   kind: 'section';
   section: Section;
+  rollup?: Rollup;
 }
 
 export interface ItemNode extends NodeBase {
@@ -40,90 +41,102 @@ export interface ItemNode extends NodeBase {
 export interface PriorityNode extends NodeBase {
   kind: 'priority';
   code: string;
+  rollup?: Rollup;
+  /** Items in the group (known before its children are built). */
+  count: number;
 }
 
 export type PlanNode = SectionNode | ItemNode | PriorityNode;
 
-/** The view's roots for one analysis. */
+export interface NodeText {
+  label: string;
+  description: string;
+  tooltip: string;
+}
+
+/**
+ * The view's roots for one analysis. Children are built when first asked for (VS Code asks
+ * only for open nodes), so a plan with tens of thousands of items costs little until opened.
+ */
 export function buildPlanNodes(analysis: PlanAnalysis, options: NodeOptions): PlanNode[] {
-  const keys = new KeyMaker();
   const visible = (item: Item) => !(options.hideDone && item.status === 'done');
-  return options.groupBy === 'priority'
-    ? priorityRoots(analysis, visible, keys)
-    : sectionRoots(analysis, visible, keys);
+  if (options.groupBy === 'priority') return priorityRoots(analysis, visible);
+  const shown = sectionsWithItems(analysis, visible);
+  const roots = analysis.model.sections.filter((s) => s.parent === undefined && shown.has(s.index));
+  return withKeys(undefined, roots.map((s) => sectionNode(analysis, s, visible, shown)));
 }
 
 type Visible = (item: Item) => boolean;
 
-function sectionRoots(analysis: PlanAnalysis, visible: Visible, keys: KeyMaker): PlanNode[] {
-  const roots = analysis.model.sections.filter((s) => s.parent === undefined);
-  return roots.flatMap((s) => sectionNode(analysis, s, visible, keys) ?? []);
+/** Sections with a visible item in them or in a subsection: the others are left out. */
+function sectionsWithItems({ model }: PlanAnalysis, visible: Visible): Set<number> {
+  const shown = new Set<number>();
+  for (const section of model.sections) {
+    if (!section.items.some((i) => visible(model.items[i]!))) continue;
+    for (let s: Section | undefined = section; s && !shown.has(s.index); s = s.parent === undefined ? undefined : model.sections[s.parent]) shown.add(s.index);
+  }
+  return shown;
 }
 
-/** A section with its subsections and items in document order; undefined when nothing in it shows. */
-function sectionNode(analysis: PlanAnalysis, section: Section, visible: Visible, keys: KeyMaker): SectionNode | undefined {
+function sectionNode(analysis: PlanAnalysis, section: Section, visible: Visible, shown: Set<number>): SectionNode {
   const { model, rollups } = analysis;
-  const subsections = section.sections.flatMap((i) => sectionNode(analysis, model.sections[i]!, visible, keys) ?? []);
-  const items = section.items.map((i) => model.items[i]!).filter(visible).map((item) => itemNode(analysis, item, visible, keys));
-  const children = [...subsections, ...items].sort((a, b) => startLine(a) - startLine(b));
-  if (children.length === 0) return undefined;
-  const rollup = rollups.sections[section.index];
-  const node: SectionNode = {
-    kind: 'section',
-    section,
-    key: keys.make(`s:${section.title}`),
-    label: section.title || '(before the first heading)',
-    description: rollup ? rollupDescription(rollup) : '',
-    tooltip: rollup ? rollupTooltip(section.title, rollup) : section.title,
-    lines: linesOf(section.bodyRange),
-    children,
-  };
-  return adopt(node);
+  const node = { kind: 'section' as const, section, rollup: rollups.sections[section.index], key: `s:${section.title}`, lines: linesOf(section.bodyRange), expandable: true };
+  return lazy<SectionNode>(node, () => {
+    const subsections = section.sections.filter((i) => shown.has(i)).map((i) => sectionNode(analysis, model.sections[i]!, visible, shown));
+    const items = section.items.map((i) => model.items[i]!).filter(visible).map((item) => itemNode(analysis, item, visible));
+    return [...subsections, ...items].sort((a, b) => startLine(a) - startLine(b));
+  });
 }
 
-function priorityRoots(analysis: PlanAnalysis, visible: Visible, keys: KeyMaker): PlanNode[] {
+function priorityRoots(analysis: PlanAnalysis, visible: Visible): PlanNode[] {
   const groups = new Map<string, Item[]>();
   for (const item of analysis.model.items) {
     if (item.parent !== undefined || item.checklist || !visible(item)) continue;
     const code = item.priority ? priorityCode(item.priority.rank) : NO_PRIORITY;
-    groups.set(code, [...(groups.get(code) ?? []), item]);
+    const group = groups.get(code);
+    if (group) group.push(item);
+    else groups.set(code, [item]);
   }
   const codes = [...groups.keys()].sort((a, b) => (a === NO_PRIORITY ? 1 : b === NO_PRIORITY ? -1 : a.localeCompare(b)));
-  return codes.map((code) => {
-    const rollup = analysis.rollups.byPriority[code];
-    const node: PriorityNode = {
-      kind: 'priority',
-      code,
-      key: keys.make(`p:${code}`),
-      label: code === NO_PRIORITY ? 'No priority' : code,
-      description: rollup ? rollupDescription(rollup) : `${groups.get(code)!.length} items`,
-      tooltip: rollup ? rollupTooltip(code, rollup) : code,
-      children: groups.get(code)!.map((item) => itemNode(analysis, item, visible, keys)),
-    };
-    return adopt(node);
-  });
+  const roots = codes.map((code) =>
+    lazy<PriorityNode>({ kind: 'priority', code, rollup: analysis.rollups.byPriority[code], key: `p:${code}`, count: groups.get(code)!.length, expandable: true }, () =>
+      groups.get(code)!.map((item) => itemNode(analysis, item, visible)),
+    ),
+  );
+  return withKeys(undefined, roots);
 }
 
 const NO_PRIORITY = '~none';
 
-function itemNode(analysis: PlanAnalysis, item: Item, visible: Visible, keys: KeyMaker): ItemNode {
-  const children = item.children.map((i) => analysis.model.items[i]!).filter(visible);
-  const node: ItemNode = {
-    kind: 'item',
-    item,
-    key: keys.make(`i:${item.id ?? item.title}`),
-    label: itemLabel(item),
-    description: itemDescription(item),
-    tooltip: itemTooltip(item),
-    lines: linesOf(item.range),
-    children: children.map((child) => itemNode(analysis, child, visible, keys)),
-  };
-  return adopt(node);
+function itemNode(analysis: PlanAnalysis, item: Item, visible: Visible): ItemNode {
+  const children = () => item.children.map((i) => analysis.model.items[i]!).filter(visible);
+  const expandable = item.children.length > 0 && children().length > 0;
+  return lazy<ItemNode>({ kind: 'item', item, key: `i:${item.id ?? item.title}`, lines: linesOf(item.range), expandable }, () =>
+    children().map((child) => itemNode(analysis, child, visible)),
+  );
 }
 
-function adopt<T extends PlanNode>(node: T): T {
-  for (const child of node.children) child.parent = node;
-  return node;
+/** Gives `node` a `children` property built on first read, with parents and keys set. */
+function lazy<T extends PlanNode>(node: Omit<T, 'children'>, build: () => PlanNode[]): T {
+  let children: PlanNode[] | undefined;
+  Object.defineProperty(node, 'children', { enumerable: true, get: () => (children ??= withKeys(node as T, build())) });
+  return node as T;
+}
+
+/**
+ * Keys are the path from the root, with repeats among siblings numbered: unique by
+ * construction (a plan may repeat an ID or a title), and stable while the path is.
+ */
+function withKeys(parent: PlanNode | undefined, nodes: PlanNode[]): PlanNode[] {
+  const seen = new Map<string, number>();
+  for (const node of nodes) {
+    const n = (seen.get(node.key) ?? 0) + 1;
+    seen.set(node.key, n);
+    const own = n === 1 ? node.key : `${node.key}#${n}`;
+    node.key = parent ? `${parent.key}/${own}` : own;
+    node.parent = parent;
+  }
+  return nodes;
 }
 
 /** A range ending at column 0 stops before that line (a section ends where the next heading starts). */
@@ -134,6 +147,23 @@ function linesOf(range: Range): { start: number; end: number } {
 
 function startLine(node: PlanNode): number {
   return node.lines?.start ?? 0;
+}
+
+/** What a row shows. Computed when VS Code draws the row, not for every node of a large plan. */
+export function nodeText(node: PlanNode): NodeText {
+  switch (node.kind) {
+    case 'item':
+      return { label: itemLabel(node.item), description: itemDescription(node.item), tooltip: itemTooltip(node.item) };
+    case 'section': {
+      const title = node.section.title || '(before the first heading)';
+      return { label: title, description: node.rollup ? rollupDescription(node.rollup) : '', tooltip: node.rollup ? rollupTooltip(title, node.rollup) : title };
+    }
+    case 'priority': {
+      const label = node.code === NO_PRIORITY ? 'No priority' : node.code;
+      const description = node.rollup ? rollupDescription(node.rollup) : `${node.count} items`;
+      return { label, description, tooltip: node.rollup ? rollupTooltip(label, node.rollup) : label };
+    }
+  }
 }
 
 /** "CP-001 Implement connector selection modal" — the ID first, as people search by it. */
@@ -189,14 +219,4 @@ export function nodeAtLine(roots: readonly PlanNode[], line: number): PlanNode |
 /** Every node, depth first (for "next open task" and tests). */
 export function flatten(roots: readonly PlanNode[]): PlanNode[] {
   return roots.flatMap((n) => [n, ...flatten(n.children)]);
-}
-
-/** Keys must be unique even when a plan repeats an ID or a title (a finding of its own). */
-class KeyMaker {
-  private readonly seen = new Map<string, number>();
-  make(base: string): string {
-    const n = (this.seen.get(base) ?? 0) + 1;
-    this.seen.set(base, n);
-    return n === 1 ? base : `${base}#${n}`;
-  }
 }

@@ -8,7 +8,7 @@ import type { PlanEntry, PlanStore } from '../analysis/plan-store';
 import type { ActivePlan } from '../active-plan';
 import type { SettingsService } from '../settings-service';
 import { changeTasks } from '../task-edits';
-import { buildPlanNodes, nodeAtLine, type ItemNode, type PlanNode } from './plan-nodes';
+import { buildPlanNodes, nodeAtLine, nodeText, type ItemNode, type PlanNode } from './plan-nodes';
 
 export const VIEW_ID = 'planLens.plan';
 
@@ -40,10 +40,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   }
 
   getTreeItem(node: PlanNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, collapsibleState(node));
+    const text = nodeText(node);
+    const item = new vscode.TreeItem(text.label, collapsibleState(node, this.entry?.large ?? false));
     item.id = node.key;
-    item.description = node.description;
-    item.tooltip = node.tooltip;
+    item.description = text.description;
+    item.tooltip = text.tooltip;
     item.contextValue = contextValue(node);
     if (node.kind === 'item') decorateItem(item, node);
     if (node.kind !== 'priority') item.command = { command: 'planLens.revealInEditor', title: 'Reveal in Editor', arguments: [node] };
@@ -55,10 +56,11 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   }
 }
 
-function collapsibleState(node: PlanNode): vscode.TreeItemCollapsibleState {
-  if (node.children.length === 0) return vscode.TreeItemCollapsibleState.None;
+function collapsibleState(node: PlanNode, large: boolean): vscode.TreeItemCollapsibleState {
+  if (!node.expandable) return vscode.TreeItemCollapsibleState.None;
   // Sections open, so a plan reads as an outline at first sight; an item's sub-tasks fold.
-  return node.kind === 'item' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+  // In a large plan everything folds: an open section asks for every tree item inside it.
+  return node.kind === 'item' || large ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
 }
 
 /** Words matched by the `view/item/context` menus' `viewItem =~ /…/` clauses. */

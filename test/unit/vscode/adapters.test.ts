@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Finding } from '../../../src/core/model/finding';
-import { ruleDocPath, sameSpot, SEVERITY, toDiagnosticData } from '../../../src/vscode/features/diagnostic-data';
+import { MAX_RELATED, ruleDocPath, sameSpot, SEVERITY, toDiagnosticData } from '../../../src/vscode/features/diagnostic-data';
 import { matchItem } from '../../../src/vscode/item-match';
 import { nextOpenTask, tasksOnLines } from '../../../src/vscode/open-tasks';
 import { isLarge, MAX_PLAN_CHARS, shouldAnalyze } from '../../../src/vscode/analysis/limits';
@@ -26,6 +26,11 @@ describe('vscode/features/diagnostic-data', () => {
     assert.equal(data.rule, 'total-mismatch');
     assert.deepEqual(data.docPath, ['dist', 'rules', 'total-mismatch.md']);
     assert.deepEqual(data.related, finding.related);
+  });
+
+  it('keeps a bounded number of related locations', () => {
+    const many = { ...finding, related: Array.from({ length: MAX_RELATED + 10 }, () => finding.related[0]!) };
+    assert.equal(toDiagnosticData(many).related.length, MAX_RELATED);
   });
 
   it('maps severities to VS Code numbers', () => {

@@ -5,7 +5,7 @@ import type { PlanAnalysis } from '../../../src/vscode/analysis/protocol';
 const analyzers = new Analyzers();
 
 export function analyse(text: string, options: Record<string, unknown> = {}): PlanAnalysis {
-  const response = analyzers.handle({ kind: 'analyze', id: 1, uri: 'test://plan.md', version: 1, text, options: { detection: 'always', ...options } });
+  const response = analyzers.handle({ kind: 'analyze', id: 1, uri: 'test://plan.md', version: 1, text: [text], options: { detection: 'always', ...options } });
   if (!response.ok) throw new Error(response.message);
   return response.result as PlanAnalysis;
 }

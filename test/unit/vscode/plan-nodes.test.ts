@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { Rollup } from '../../../src/core/model/rollup-types';
-import { buildPlanNodes, flatten, itemDescription, itemLabel, nodeAtLine, rollupDescription, type PlanNode } from '../../../src/vscode/features/plan-nodes';
+import { buildPlanNodes, flatten, itemDescription, itemLabel, nodeAtLine, nodeText, rollupDescription, type PlanNode } from '../../../src/vscode/features/plan-nodes';
 import { analyse, PLAN } from './helpers';
 
 function shape(nodes: PlanNode[]): unknown[] {
-  return nodes.map((n) => (n.children.length ? { [n.kind === 'item' ? n.item.id ?? n.label : n.label]: shape(n.children) } : n.kind === 'item' ? n.item.id ?? n.label : n.label));
+  const name = (n: PlanNode) => (n.kind === 'item' ? n.item.id ?? nodeText(n).label : nodeText(n).label);
+  return nodes.map((n) => (n.children.length ? { [name(n)]: shape(n.children) } : name(n)));
 }
 
 const rollup = (over: Partial<Rollup>): Rollup => ({
@@ -25,6 +26,14 @@ describe('vscode/features/plan-nodes', () => {
     const nodes = flatten(buildPlanNodes(analysis, { groupBy: 'section', hideDone: false }));
     assert.equal(new Set(nodes.map((n) => n.key)).size, nodes.length);
     for (const node of nodes) for (const child of node.children) assert.equal(child.parent, node);
+    for (const node of nodes) assert.equal(node.expandable, node.children.length > 0, node.key);
+  });
+
+  it('builds children only when asked', () => {
+    const roots = buildPlanNodes(analysis, { groupBy: 'section', hideDone: false });
+    const descriptor = Object.getOwnPropertyDescriptor(roots[0]!.children[0]!, 'children');
+    assert.ok(descriptor?.get, 'children is a getter');
+    assert.equal(roots[0]!.children[0]!.children, roots[0]!.children[0]!.children, 'and built once');
   });
 
   it('keeps keys unique when a plan repeats an ID', () => {
@@ -43,7 +52,7 @@ describe('vscode/features/plan-nodes', () => {
 
   it('groups top-level items by priority, most urgent first', () => {
     const roots = buildPlanNodes(analysis, { groupBy: 'priority', hideDone: false });
-    assert.deepEqual(roots.map((r) => r.label), ['P0', 'P1', 'P2']);
+    assert.deepEqual(roots.map((r) => nodeText(r).label), ['P0', 'P1', 'P2']);
     assert.deepEqual(roots[1]!.children.map((n) => (n.kind === 'item' ? n.item.id : '')), ['AC-002']);
     assert.equal(roots[1]!.children[0]!.children.length, 1, 'sub-tasks stay under their task');
   });
@@ -51,7 +60,8 @@ describe('vscode/features/plan-nodes', () => {
   it('describes sections with their roll-up', () => {
     const roots = buildPlanNodes(analysis, { groupBy: 'section', hideDone: false });
     const phase1 = roots[0]!.children[0]!;
-    assert.match(phase1.description, /^1\/\d+ · /);
+    assert.match(nodeText(phase1).description, /^1\/\d+ · /);
+    assert.match(nodeText(phase1).tooltip, /items: 1 done/);
     assert.equal(rollupDescription(rollup({})), '3/7 · 12–18 h');
     assert.equal(rollupDescription(rollup({ unestimated: [1, 2, 3, 4, 5, 6, 7] })), '3/7');
     assert.equal(rollupDescription(rollup({ items: 0 })), '');
@@ -72,7 +82,7 @@ describe('vscode/features/plan-nodes', () => {
     const bySection = buildPlanNodes(analysis, { groupBy: 'section', hideDone: false });
     const node = nodeAtLine(bySection, lineOf('AC-003'));
     assert.equal(node?.kind === 'item' && node.item.id, 'AC-003');
-    assert.equal(nodeAtLine(bySection, lineOf('## Phase 2'))?.label, 'Phase 2: Billing');
+    assert.equal(nodeText(nodeAtLine(bySection, lineOf('## Phase 2'))!).label, 'Phase 2: Billing');
     const byPriority = buildPlanNodes(analysis, { groupBy: 'priority', hideDone: false });
     const inGroup = nodeAtLine(byPriority, lineOf('BL-002'));
     assert.equal(inGroup?.kind === 'item' && inGroup.item.id, 'BL-002');

@@ -18,17 +18,17 @@ function bootstrap(): string {
 describe('vscode/analysis worker', () => {
   it('answers analyse, summary and forget requests in-process', () => {
     const analyzers = new Analyzers();
-    const analysed = analyzers.handle({ kind: 'analyze', id: 7, uri: 'u', version: 3, text: PLAN, options: { detection: 'always' } });
+    const analysed = analyzers.handle({ kind: 'analyze', id: 7, uri: 'u', version: 3, text: [PLAN], options: { detection: 'always' } });
     assert.ok(analysed.ok);
     assert.equal(analysed.id, 7);
-    const summary = analyzers.handle({ kind: 'summary', id: 8, uri: 'u', version: 3, text: PLAN, options: { detection: 'always' }, path: 'plan.md' });
+    const summary = analyzers.handle({ kind: 'summary', id: 8, uri: 'u', version: 3, text: PLAN.split(/(?<=\n)/), options: { detection: 'always' }, path: 'plan.md' });
     assert.ok(summary.ok && typeof summary.result === 'string' && summary.result.startsWith('plan.md'));
     const forgot = analyzers.handle({ kind: 'forget', id: 9, uri: 'u' });
     assert.ok(forgot.ok && forgot.result === null && forgot.id === 9);
   });
 
   it('reports a failure as an answer, not a crash', () => {
-    const answer = new Analyzers().handle({ kind: 'analyze', id: 1, uri: 'u', version: 1, text: PLAN, options: { hoursPerDay: -1 } });
+    const answer = new Analyzers().handle({ kind: 'analyze', id: 1, uri: 'u', version: 1, text: [PLAN], options: { hoursPerDay: -1 } });
     assert.equal(answer.ok, false);
   });
 
@@ -36,13 +36,13 @@ describe('vscode/analysis worker', () => {
     this.timeout(60_000);
     const client = new WorkerClient(bootstrap());
     try {
-      const analysis = await client.request({ kind: 'analyze', uri: 'u', version: 1, text: PLAN, options: { detection: 'always' } });
+      const analysis = await client.request({ kind: 'analyze', uri: 'u', version: 1, text: [PLAN], options: { detection: 'always' } });
       assert.equal(analysis.model.isPlan, true);
       assert.ok(analysis.rollups.document.items > 0);
       assert.equal(analysis.declaredParts.length, analysis.model.declared.length);
-      await assert.rejects(client.request({ kind: 'analyze', uri: 'u', version: 2, text: PLAN, options: { daysPerWeek: 0 } }));
+      await assert.rejects(client.request({ kind: 'analyze', uri: 'u', version: 2, text: [PLAN], options: { daysPerWeek: 0 } }));
       // A worker that failed one request still serves the next.
-      const again = await client.request({ kind: 'analyze', uri: 'u', version: 3, text: PLAN, options: {} });
+      const again = await client.request({ kind: 'analyze', uri: 'u', version: 3, text: [PLAN], options: {} });
       assert.ok(again.model.items.length > 0);
     } finally {
       client.dispose();
@@ -55,12 +55,12 @@ describe('vscode/analysis worker', () => {
     const text = ['# Big plan', '', '## Tasks', '', ...tasks, ''].join('\n');
     const client = new WorkerClient(bootstrap());
     try {
-      const whole = await client.request({ kind: 'analyze', uri: 'big', version: 1, text, options: {} });
+      const whole = await client.request({ kind: 'analyze', uri: 'big', version: 1, text: [text], options: {} });
       assert.equal(whole.model.items.length, PART_SIZE + 20);
       assert.deepEqual(whole.model.items.map((i) => i.id).slice(-2), [`T-${PART_SIZE + 18}`, `T-${PART_SIZE + 19}`]);
-      await assert.rejects(client.request({ kind: 'analyze', uri: 'big', version: 2, text, options: {} }, () => false), DroppedAnswer);
+      await assert.rejects(client.request({ kind: 'analyze', uri: 'big', version: 2, text: [text], options: {} }, () => false), DroppedAnswer);
       // The worker forgot the dropped answer and serves the next request.
-      const next = await client.request({ kind: 'analyze', uri: 'small', version: 1, text: PLAN, options: {} });
+      const next = await client.request({ kind: 'analyze', uri: 'small', version: 1, text: [PLAN], options: {} });
       assert.ok(next.model.items.length > 0);
     } finally {
       client.dispose();
@@ -69,7 +69,7 @@ describe('vscode/analysis worker', () => {
 
   it('rejects what is pending when disposed', async () => {
     const client = new WorkerClient(bootstrap());
-    const pending = client.request({ kind: 'analyze', uri: 'u', version: 1, text: PLAN, options: {} });
+    const pending = client.request({ kind: 'analyze', uri: 'u', version: 1, text: [PLAN], options: {} });
     client.dispose();
     await assert.rejects(pending, /stopped/);
   });
