@@ -17,7 +17,7 @@ export async function applyCoreEdits(document: vscode.TextDocument, version: num
 }
 
 /** Valid only while `document` is still at the version `edits` were computed for. */
-export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   return edit;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ActivePlan } from './active-plan';
 import { PlanStore } from './analysis/plan-store';
 import { WorkerClient } from './analysis/worker-client';
+import { registerApplyFixCommand } from './commands/apply-fix';
 import { registerCopyIdCommand } from './commands/copy-id';
 import { registerGroupByCommand } from './commands/group-by';
 import { registerNextOpenTaskCommand } from './commands/next-open-task';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCodeLensSupport(store, settings),
     registerDiagnosticsSupport(store, context.extensionUri),
     registerQuickFixSupport(store),
+    registerApplyFixCommand(),
     registerHoverSupport(store),
     registerStatusBarSupport(plan),
     registerLargePlanNotice(store),

@@ -74,7 +74,8 @@ function contextValue(node: PlanNode): string {
 
 const STATUS_ICONS = {
   done: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  partial: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('charts.yellow')),
+  // ◐: there is no "circle-half" codicon; color-mode draws a half-filled circle.
+  partial: new vscode.ThemeIcon('color-mode', new vscode.ThemeColor('charts.yellow')),
   open: new vscode.ThemeIcon('circle-outline'),
   unknown: new vscode.ThemeIcon('circle-outline'),
 };

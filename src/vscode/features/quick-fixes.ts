@@ -1,14 +1,14 @@
 /**
  * Quick fixes for findings: the rule's own fix, "Fix all" (also as `source.fixAll.planLens`
  * for code actions on save), and a comment that disables the rule for one line. Every action
- * is one workspace edit built against the analysed version; VS Code refuses it if the
- * document changed since, so a stale fix never lands on moved text.
+ * is one undoable edit computed against the analysed version, and applied only while the
+ * document is still at that version, so a stale fix never lands on moved text.
  */
 import * as vscode from 'vscode';
 import { applyFixes } from '../../core/edits/apply';
-import type { Finding, TextEdit } from '../../core/model/finding';
+import type { TextEdit } from '../../core/model/finding';
 import type { PlanEntry, PlanStore } from '../analysis/plan-store';
-import { toWorkspaceEdit } from '../apply-edits';
+import { APPLY_FIX } from '../commands/apply-fix';
 import { DIAGNOSTIC_SOURCE, sameSpot } from './diagnostic-data';
 import { disableCommentEdit } from './suppress-edit';
 import { singleEdit } from './whole-edit';
@@ -41,13 +41,10 @@ function forDiagnostic(document: vscode.TextDocument, entry: PlanEntry, diagnost
   const finding = entry.analysis.findings.find((f) => sameSpot(f, rule, diagnostic.range.start));
   if (!finding) return [];
   const actions: vscode.CodeAction[] = [];
-  if (finding.fix) actions.push(action(finding.fix.description, vscode.CodeActionKind.QuickFix, toWorkspaceEdit(document, finding.fix.edits), diagnostic, true));
-  actions.push(action(`Disable ${rule} for this line`, vscode.CodeActionKind.QuickFix, toWorkspaceEdit(document, [disableEdit(document, entry, finding)]), diagnostic));
+  if (finding.fix) actions.push(action(finding.fix.description, vscode.CodeActionKind.QuickFix, entry, finding.fix.edits, diagnostic, true));
+  const disable = disableCommentEdit(document.getText(), finding.range.start, finding.rule, entry.analysis.model.eol);
+  actions.push(action(`Disable ${rule} for this line`, vscode.CodeActionKind.QuickFix, entry, [disable], diagnostic));
   return actions;
-}
-
-function disableEdit(document: vscode.TextDocument, entry: PlanEntry, finding: Finding): TextEdit {
-  return disableCommentEdit(document.getText(), finding.range.start, finding.rule, entry.analysis.model.eol);
 }
 
 /** One edit for every fix that does not collide with another; none when nothing is fixable. */
@@ -57,12 +54,13 @@ function fixAll(document: vscode.TextDocument, entry: PlanEntry, kind: vscode.Co
   const text = document.getText();
   const fixed = applyFixes(text, fixable);
   if (fixed.applied === 0) return [];
-  return [action(FIX_ALL_TITLE, kind, toWorkspaceEdit(document, [singleEdit(text, fixed.text)]))];
+  return [action(FIX_ALL_TITLE, kind, entry, [singleEdit(text, fixed.text)])];
 }
 
-function action(title: string, kind: vscode.CodeActionKind, edit: vscode.WorkspaceEdit, diagnostic?: vscode.Diagnostic, preferred = false): vscode.CodeAction {
+/** Applied through a command that checks the version the edits were computed for. */
+function action(title: string, kind: vscode.CodeActionKind, entry: PlanEntry, edits: TextEdit[], diagnostic?: vscode.Diagnostic, preferred = false): vscode.CodeAction {
   const result = new vscode.CodeAction(title, kind);
-  result.edit = edit;
+  result.command = { title, command: APPLY_FIX, arguments: [entry.uri, entry.version, edits] };
   if (diagnostic) result.diagnostics = [diagnostic];
   result.isPreferred = preferred;
   return result;

@@ -19,7 +19,8 @@ function registeredCommands(): string[] {
   const dir = path.join(root, 'src/vscode');
   const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
   const source = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-  return [...source.matchAll(/registerCommand\(\s*'(planLens\.[\w.]+)'/g)].map((m) => m[1]!);
+  const constants = new Map([...source.matchAll(/const (\w+) = '(planLens\.[\w.]+)'/g)].map((m) => [m[1]!, m[2]!]));
+  return [...source.matchAll(/registerCommand\(\s*(?:'(planLens\.[\w.]+)'|(\w+))/g)].map((m) => m[1] ?? constants.get(m[2]!) ?? m[2]!);
 }
 
 describe('package.json contributions', () => {
