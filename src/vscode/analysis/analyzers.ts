@@ -4,8 +4,8 @@
  */
 import { PlanAnalyzer, type Analysis } from '../../core/index';
 import type { Declared, PlanModel } from '../../core/model/schema';
-import { addHours, ZERO_HOURS } from '../../core/model/format';
-import { sumItems } from '../../core/rules/effort';
+import { ZERO_HOURS } from '../../core/model/format';
+import { partsOf } from '../../core/rules/total-mismatch';
 import { formatSummaryText } from '../../cli/format/text';
 import type { AnalyzeRequest, DeclaredParts, Envelope, PlanAnalysis, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 
@@ -48,21 +48,19 @@ function withDeclaredParts(analysis: Analysis): PlanAnalysis {
   return { ...analysis, declaredParts: model.declared.map((d) => declaredParts(model, d)) };
 }
 
-/** What a lens or hover over a declared statement shows: the sum of what it speaks about. */
+/**
+ * What a lens or hover over a declared statement shows: the same sum the total-mismatch
+ * rule compares against (totals of totals included), so the lens and the finding agree.
+ */
 function declaredParts(model: PlanModel, declared: Declared): DeclaredParts {
+  const sum = partsOf(model, declared);
   const items = declared.scope.items;
-  const all = sumItems(model, items);
-  const parts: DeclaredParts = {
+  return {
     items,
     done: items.filter((i) => model.items[i]?.status === 'done').length,
-    hours: all.hours,
-    remainingHours: sumItems(model, items, true).hours,
-    unestimated: all.missing,
+    hours: sum?.hours ?? ZERO_HOURS,
+    remainingHours: sum?.remaining ?? sum?.hours ?? ZERO_HOURS,
+    unestimated: sum ? sum.missing : items.length,
     declared: declared.scope.declared ?? [],
   };
-  if (parts.declared.length > 0) {
-    const values = parts.declared.map((i) => model.declared[i]?.value ?? ZERO_HOURS);
-    parts.hours = values.reduce(addHours, ZERO_HOURS);
-  }
-  return parts;
 }

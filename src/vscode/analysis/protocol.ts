@@ -66,8 +66,8 @@ export interface DeclaredParts {
   done: number;
   hours: Hours;
   remainingHours: Hours;
-  /** Parts without an estimate (item indices). */
-  unestimated: number[];
+  /** How many parts have no estimate (all of them when none has). */
+  unestimated: number;
   /** For a total of totals: the declared totals it adds up (indices into `model.declared`). */
   declared: number[];
 }

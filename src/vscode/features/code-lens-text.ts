@@ -46,7 +46,7 @@ export function sectionLensTitle(rollup: Rollup): string {
 export function declaredLensTitle(kind: 'count' | 'total' | 'timeline' | 'capacity', parts: DeclaredParts): string {
   if (kind === 'count') return `Parts: ${plural(parts.items.length, 'item')} (${parts.done} done)`;
   const what = parts.declared.length > 0 ? plural(parts.declared.length, 'total') : plural(parts.items.length, 'item');
-  const missing = parts.unestimated.length > 0 ? `, ${parts.unestimated.length} unestimated` : '';
+  const missing = parts.unestimated > 0 ? `, ${parts.unestimated} unestimated` : '';
   return `Parts add to ${formatHours(parts.hours)} (${what}${missing})`;
 }
 

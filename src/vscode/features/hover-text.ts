@@ -44,7 +44,7 @@ function rangeText(low: number, high: number | null): string {
 function partsLine(declared: Declared, parts: DeclaredParts): string {
   if (declared.kind === 'count') return `The parts: **${plural(parts.items.length, 'item')}**, ${parts.done} done.`;
   const what = parts.declared.length > 0 ? plural(parts.declared.length, 'declared total') : plural(parts.items.length, 'item');
-  const missing = parts.unestimated.length > 0 ? `; ${parts.unestimated.length} without an estimate` : '';
+  const missing = parts.unestimated > 0 ? `; ${parts.unestimated} without an estimate` : '';
   const left = parts.declared.length === 0 ? `; ${formatHours(parts.remainingHours)} not done yet` : '';
   return `The parts add to **${formatHours(parts.hours)}** (${what}${missing})${left}.`;
 }

@@ -9,7 +9,7 @@ const rollup = (over: Partial<Rollup>): Rollup => ({
   items: 12, done: 3, partial: 0, open: 9, unknown: 0, hours: { low: 34, high: 43 }, remainingHours: { low: 28, high: 35 }, unestimated: [], ...over,
 });
 const parts = (over: Partial<DeclaredParts>): DeclaredParts => ({
-  items: [1, 2, 3, 4, 5, 6, 7, 8], done: 2, hours: { low: 75, high: 97 }, remainingHours: { low: 60, high: 80 }, unestimated: [], declared: [], ...over,
+  items: [1, 2, 3, 4, 5, 6, 7, 8], done: 2, hours: { low: 75, high: 97 }, remainingHours: { low: 60, high: 80 }, unestimated: 0, declared: [], ...over,
 });
 
 describe('vscode/features/code-lens-text', () => {
@@ -22,7 +22,7 @@ describe('vscode/features/code-lens-text', () => {
 
   it('says what the parts of a declared total or count add to', () => {
     assert.equal(declaredLensTitle('total', parts({})), 'Parts add to 75–97 h (8 items)');
-    assert.equal(declaredLensTitle('total', parts({ unestimated: [3] })), 'Parts add to 75–97 h (8 items, 1 unestimated)');
+    assert.equal(declaredLensTitle('total', parts({ unestimated: 1 })), 'Parts add to 75–97 h (8 items, 1 unestimated)');
     assert.equal(declaredLensTitle('total', parts({ items: [], declared: [1, 2] })), 'Parts add to 75–97 h (2 totals)');
     assert.equal(declaredLensTitle('count', parts({})), 'Parts: 8 items (2 done)');
   });
