@@ -76,6 +76,14 @@ async function revert(editor: vscode.TextEditor): Promise<void> {
   await waitFor(() => !editor.document.isDirty, 10_000, 'the document to revert');
 }
 
+/** The line of "Total Billing Infrastructure" in 000, once its diagnostic is there. */
+async function billingTotal(document: vscode.TextDocument): Promise<{ line: number; diagnostic: vscode.Diagnostic }> {
+  const line = lineIndex(document, '**Total Billing Infrastructure**');
+  const find = () => diagnosticsOf(document.uri).find((d) => d.range.start.line === line);
+  await waitFor(() => find() !== undefined, 60_000, 'the billing total diagnostic');
+  return { line, diagnostic: find()! };
+}
+
 /** Runs a code action the way VS Code does: its edit, then its command. */
 async function apply(action: vscode.CodeAction): Promise<boolean> {
   if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) return false;
@@ -330,8 +338,8 @@ suite('Features', () => {
     const diagnostics = diagnosticsOf(uri);
     const rules = new Set(diagnostics.map(ruleOf));
     assert.ok(rules.has('count-mismatch') && rules.has('total-mismatch'), [...rules].join(', '));
-    const total = diagnostics.find((d) => ruleOf(d) === 'total-mismatch' && d.range.start.line === lineIndex(editor.document, '**Total Billing Infrastructure**'));
-    assert.ok(total, 'the billing total is flagged');
+    const { diagnostic: total } = await billingTotal(editor.document);
+    assert.equal(ruleOf(total), 'total-mismatch');
     assert.equal(editor.document.getText(total.range), '35-45');
     assert.ok(typeof total.code === 'object' && total.code.target.path.endsWith('/dist/rules/total-mismatch.md'));
     assert.equal(total.relatedInformation?.length, 4);
@@ -351,9 +359,7 @@ suite('Features', () => {
     const editor = await openPlan(PLAN_000, this);
     const document = editor.document;
     try {
-      const line = lineIndex(document, '**Total Billing Infrastructure**');
-      await waitFor(() => diagnosticsOf(document.uri).some((d) => d.range.start.line === line), 60_000, 'the billing total diagnostic');
-      const diagnostic = diagnosticsOf(document.uri).find((d) => d.range.start.line === line)!;
+      const { line, diagnostic } = await billingTotal(document);
       const actions = await codeActions(document.uri, diagnostic.range);
       const titles = actions.map((a) => a.title);
       assert.ok(titles.includes('Disable total-mismatch for this line'), titles.join(' | '));
@@ -376,9 +382,7 @@ suite('Features', () => {
     const editor = await openPlan(PLAN_000, this);
     const document = editor.document;
     try {
-      const line = lineIndex(document, '**Total Billing Infrastructure**');
-      await waitFor(() => diagnosticsOf(document.uri).some((d) => d.range.start.line === line), 60_000, 'the billing total diagnostic');
-      const diagnostic = diagnosticsOf(document.uri).find((d) => d.range.start.line === line)!;
+      const { diagnostic } = await billingTotal(document);
       const fix = (await codeActions(document.uri, diagnostic.range)).find((a) => a.isPreferred)!;
       await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'x'));
       const before = document.getText();
@@ -393,9 +397,7 @@ suite('Features', () => {
     const editor = await openPlan(PLAN_000, this);
     const document = editor.document;
     try {
-      const line = lineIndex(document, '**Total Billing Infrastructure**');
-      await waitFor(() => diagnosticsOf(document.uri).some((d) => d.range.start.line === line), 60_000, 'the billing total diagnostic');
-      const diagnostic = diagnosticsOf(document.uri).find((d) => d.range.start.line === line)!;
+      const { line, diagnostic } = await billingTotal(document);
       const disable = (await codeActions(document.uri, diagnostic.range)).find((a) => a.title === 'Disable total-mismatch for this line')!;
       assert.ok(await apply(disable));
       assert.equal(document.lineAt(line).text, '<!-- plan-lens-disable-next-line total-mismatch -->');
