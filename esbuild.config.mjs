@@ -2,6 +2,8 @@
 // `vscode` is provided by the editor; everything else is bundled and minified, so the .vsix
 // carries no node_modules.
 import * as esbuild from 'esbuild';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 
@@ -18,14 +20,30 @@ const common = {
   metafile: true,
 };
 
+// The worker and the CLI both need the engine (the parser is most of it): it ships once, as
+// dist/core.js, and both require it instead of each bundling a copy.
+const coreEntry = path.resolve('src/core/index.ts');
+const shareCore = {
+  name: 'share-core',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]core(?:[\\/]index)?$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) + (args.path.endsWith('index') ? '.ts' : '/index.ts') === coreEntry ? { path: './core.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
   { entryPoints: { extension: 'src/vscode/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { worker: 'src/vscode/worker.ts' } },
-  { entryPoints: { cli: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { core: 'src/core/index.ts' } },
+  { entryPoints: { worker: 'src/vscode/worker.ts' }, plugins: [shareCore] },
+  { entryPoints: { cli: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [shareCore] },
   { entryPoints: { bench: 'bench/bench.ts' }, minify: false },
 ];
 
-import { existsSync } from 'node:fs';
+// Rule docs ship beside the code: diagnostics link to dist/rules/<rule-id>.md.
+for (const doc of readdirSync('src/core/rules').filter((f) => f.endsWith('.md'))) {
+  cpSync(path.join('src/core/rules', doc), path.join('dist/rules', doc));
+}
 
 for (const b of builds) {
   const entry = Object.values(b.entryPoints)[0];

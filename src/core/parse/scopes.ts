@@ -48,6 +48,12 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
     const { pending, ...rest } = d;
     const p = pending ?? { kind: 'section' as const };
     const out: Declared = { ...rest, scope: { kind: 'section', section: d.section, items: [] } };
+    // "Phase 1 Total: 30-35 hours" at the end of 1.2 speaks of "Phase 1", not of 1.2.
+    const named = d.kind === 'total' || d.kind === 'count' ? namedAncestor(d.label, d.section, sections) : undefined;
+    if (named !== undefined && named !== d.section && d.where !== 'heading') {
+      out.scope = { kind: 'section', section: named, items: d.kind === 'count' ? sectionItems(named).filter((i) => isWorkItem(items[i])) : sectionItems(named) };
+      return out;
+    }
     switch (p.kind) {
       case 'list':
       case 'table':
@@ -71,6 +77,28 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
   });
   for (const d of resolved) if (declared[d.index].pending?.kind === 'grand') groupTotals(d, resolved, declared);
   return resolved;
+}
+
+const TOTAL_WORDS = /\b(?:grand|overall|total|sum|estimated|estimate|effort|work|hours?|time|remaining|in all|all)\b/gi;
+
+function words(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\p{Extended_Pictographic}\uFE0F*_`]/gu, '')
+    .replace(/^[\s\d.)]+(?=\p{L})/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The section, among this one and its ancestors, whose title the label names ("Phase 1 Total"). */
+function namedAncestor(label: string, section: number, sections: Section[]): number | undefined {
+  const name = words(label.replace(TOTAL_WORDS, ' '));
+  if (!name || !/\p{L}/u.test(name)) return undefined;
+  for (let s: number | undefined = section; s !== undefined; s = sections[s].parent) {
+    const title = words(sections[s].title);
+    if (title === name || title.startsWith(name + ' ')) return s;
+  }
+  return undefined;
 }
 
 /** "Total", "Grand total", "Total effort": a label that names no part of the plan. */
