@@ -295,6 +295,25 @@ export async function runUiChecks(browser: Browser, server: CodeServer, workspac
   const ui = new Ui(page, workspace);
   const results: CheckResult[] = [];
   for (const [i, check] of CHECKS.entries()) results.push(await runCheck(ui, check, i));
+  await takeOverview(ui).catch((err) => step(`overview screenshot not taken: ${err instanceof Error ? err.message.split('\n')[0] : err}`));
   await page.close().catch(() => undefined);
   return results;
+}
+
+/**
+ * One picture of everything at once, for the README: the Plan view, a section lens and a
+ * declared-total lens, and the Problems panel, on 000's billing section. Not a check.
+ */
+async function takeOverview(ui: Ui): Promise<void> {
+  await ui.openFile(FINDINGS_FILE);
+  await ui.showPlanView();
+  await ui.runCommand('Focus on Problems View');
+  await ui.runCommand('View: Focus Active Editor Group');
+  await ui.runCommand('Go to Line/Column...');
+  await ui.page.keyboard.type(String(lineOf(ui.file(FINDINGS_FILE), '### 9. BILLING') + 14));
+  await ui.page.keyboard.press('Enter');
+  await ui.page.locator('.monaco-editor .codelens-decoration', { hasText: /Parts add to/ }).filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+  await sleep(1000);
+  await ui.page.screenshot({ path: path.join(resultsDir, 'overview.png') });
+  step(`overview screenshot: ${path.join(resultsDir, 'overview.png')}`);
 }

@@ -29,6 +29,9 @@ export function makeFixtureWorkspace(parent: string = os.tmpdir()): FixtureWorks
   const shared = SHARED_PLANS.filter((name) => fs.existsSync(path.join(sharedPlansDir, name)));
   for (const name of shared) fs.copyFileSync(path.join(sharedPlansDir, name), path.join(dir, name));
   const samples = copyMarkdownFiles(samplesDir, dir);
+  // Keep the chat side bar closed so screenshots show the editor and the Plan view.
+  fs.mkdirSync(path.join(dir, '.vscode'));
+  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true }, null, 2));
   const hasSharedPlans = shared.length === SHARED_PLANS.length;
   if (!hasSharedPlans) step(`NOTE: ${sharedPlansDir} is absent; tests that need the shared plans will be skipped`);
   step(`fixture workspace ${dir}: ${shared.length} shared plan(s), ${samples.length} sample(s)`);
