@@ -2,7 +2,8 @@
 // `vscode` is provided by the editor; everything else is bundled and minified, so the .vsix
 // carries no node_modules.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -32,30 +33,34 @@ const shareCore = {
   },
 };
 
-const builds = [
+/** What ships in the .vsix (and the CLI); the bench is built for `npm run bench` only. */
+export const shippedBuilds = [
   { entryPoints: { extension: 'src/vscode/extension.ts' }, external: ['vscode'] },
   { entryPoints: { core: 'src/core/index.ts' } },
   { entryPoints: { worker: 'src/vscode/worker.ts' }, plugins: [shareCore] },
   { entryPoints: { cli: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [shareCore] },
-  { entryPoints: { bench: 'bench/bench.ts' }, minify: false },
-];
+].map((b) => ({ ...common, ...b }));
 
-// Rule docs ship beside the code: diagnostics link to dist/rules/<rule-id>.md.
-for (const doc of readdirSync('src/core/rules').filter((f) => f.endsWith('.md'))) {
-  cpSync(path.join('src/core/rules', doc), path.join('dist/rules', doc));
-}
+const builds = [...shippedBuilds, { ...common, entryPoints: { bench: 'bench/bench.ts' }, minify: false }];
 
-for (const b of builds) {
-  const entry = Object.values(b.entryPoints)[0];
-  if (!existsSync(entry)) continue; // parts land one at a time
-  const options = { ...common, ...b, outdir: 'dist' };
-  if (watch) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
-  } else {
-    const result = await esbuild.build(options);
-    for (const [file, out] of Object.entries(result.metafile.outputs)) {
-      if (file.endsWith('.js')) console.log(`${file}  ${(out.bytes / 1024).toFixed(1)} KB`);
+async function main() {
+  // Rule docs ship beside the code: diagnostics link to dist/rules/<rule-id>.md.
+  for (const doc of readdirSync('src/core/rules').filter((f) => f.endsWith('.md'))) {
+    cpSync(path.join('src/core/rules', doc), path.join('dist/rules', doc));
+  }
+  for (const b of builds) {
+    const options = { ...b, outdir: 'dist' };
+    if (watch) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+    } else {
+      const result = await esbuild.build(options);
+      for (const [file, out] of Object.entries(result.metafile.outputs)) {
+        if (file.endsWith('.js')) console.log(`${file}  ${(out.bytes / 1024).toFixed(1)} KB`);
+      }
     }
   }
 }
+
+// Imported by the bundle-size test; run by `npm run build`.
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) await main();
