@@ -3,17 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { poll, resultsDir } from './common.js';
+import type { SuiteResults } from '../results-types.js';
 
-/** Mirror of SuiteResults in suite/index.ts (kept separate: that file imports vscode). */
-export interface SuiteResults {
-  passed: number;
-  failed: number;
-  pending: number;
-  vscodeVersion: string;
-  appName: string;
-  log: string[];
-  summary: string;
-}
+export type { SuiteResults } from '../results-types.js';
 
 export interface Summary {
   passed: number;

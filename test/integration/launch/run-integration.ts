@@ -50,7 +50,7 @@ function unfinishedSuite(resultsFile: string, message: string): SuiteResults {
   const progress = readProgress(resultsFile);
   const failure = `  ✗ integration suite did not finish: ${message}`;
   if (!progress) {
-    return { passed: 0, failed: 1, pending: 0, vscodeVersion: 'unknown', appName: 'unknown', log: [failure], summary: '' };
+    return { passed: 0, failed: 1, pending: 0, vscodeVersion: 'unknown', appName: 'unknown', tests: [], log: [failure], summary: '' };
   }
   const log = [...progress.log, `  ✗ still ${progress.summary} (screenshot suite-failure.png)`, failure];
   return { ...progress, failed: progress.failed + 1, log };

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { skipReasons } from './helpers.js';
+import type { SuiteResults } from '../results-types.js';
 
 /** Where results go: the launcher sets the env var; otherwise `<repo>/test-results/`. */
 export function resultsFile(): string {
@@ -15,24 +16,6 @@ export function resultsFile(): string {
   if (fromEnv) return fromEnv;
   // Compiled file lives at <repo>/out/test/integration/suite/index.js.
   return path.resolve(__dirname, '../../../../test-results/integration-results.json');
-}
-
-interface TestRecord {
-  title: string;
-  state: 'passed' | 'failed' | 'pending';
-  durationMs?: number;
-  error?: string;
-}
-
-export interface SuiteResults {
-  passed: number;
-  failed: number;
-  pending: number;
-  vscodeVersion: string;
-  appName: string;
-  tests: TestRecord[];
-  log: string[];
-  summary: string;
 }
 
 /** Every compiled `*.test.js` below this folder, sorted so runs are repeatable. */
