@@ -311,7 +311,7 @@ class ModelBuilder {
     this.declared.push({
       index: this.declared.length,
       kind,
-      label: fact.title,
+      label: estimate ? headingLabel(fact.title, estimate.text) : fact.title,
       range: shiftRange(fact.range, shift),
       valueRange: range,
       valueText: number,
@@ -347,6 +347,17 @@ class ModelBuilder {
     for (const item of items) if (item.parent !== undefined) items[item.parent].children.push(item.index);
     return { items, remap };
   }
+}
+
+/** "Sprint 1: Polish (Week 1) - 15-20 hours" → "Sprint 1: Polish (Week 1)": the heading without its number. */
+function headingLabel(title: string, value: string): string {
+  const at = title.lastIndexOf(value);
+  if (at < 0) return title;
+  const label = (title.slice(0, at) + title.slice(at + value.length))
+    .replace(/\(\s*\)|\s*[-–—:(]\s*$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return label || title;
 }
 
 function sectionPriority(fact: FactHeading, _shift: Shift): Section['priority'] {
