@@ -100,13 +100,17 @@ function findFixtures(): string[] {
     .map((f) => join(found, f));
 }
 
+/**
+ * The fixtures repeated to about `size`, each copy's headings marked with its number so no
+ * two chunks are the same text: the chunk cache must not make a big plan look cheap.
+ */
 function concatenated(texts: string[], size: number): string {
   const base = texts.join('\n\n');
   const parts: string[] = [];
   let length = 0;
-  while (length < size) {
-    parts.push(base);
-    length += base.length + 2;
+  for (let copy = 1; length < size; copy++) {
+    parts.push(base.replace(/^(#{1,6}[ \t].*?)[ \t]*$/gm, `$1 (copy ${copy})`));
+    length += parts[parts.length - 1].length + 2;
   }
   return parts.join('\n\n');
 }
