@@ -312,6 +312,39 @@ suite('Features', () => {
     }
   });
 
+  // Asks the provider directly, as VS Code does after an edit; the editor then shows the answer
+  // after its own provide and resolve debounces (375 ms each in a development host).
+  test('the Phase 1 lens follows a tick and an untick in the tree: 1 done, then 0 done again', async function () {
+    const editor = await openPlan(PLAN_004, this);
+    const document = editor.document;
+    const before = document.getText();
+    const heading = lineIndex(document, '## Phase 1: Client Portal Fixes');
+    const phase1Lens = async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100)) ?? [];
+      return lenses.filter((l) => l.range.start.line === heading).map((l) => l.command?.title ?? '(unresolved)');
+    };
+    const tick = async (checked: boolean) => {
+      const node = flatten((await treeFor(document)).roots).find((n) => n.id === 'CP-001');
+      assert.ok(node, 'CP-001 is in the tree');
+      assert.equal(node.checked, !checked);
+      const from = document.getText();
+      assert.equal(await vscode.commands.executeCommand('planLens._test.tick', node.key, checked), true);
+      await waitFor(() => document.getText() !== from, 10_000, `the ${checked ? 'tick' : 'untick'} to land`);
+      assert.ok(await analysedWithin(document, 60_000), `the analysis of v${document.version}`);
+      await treeFor(document);
+    };
+    try {
+      assert.match((await phase1Lens())[0] ?? '', /^28 items · 0 done · /);
+      await tick(true);
+      assert.match((await phase1Lens())[0] ?? '', /^28 items · 1 done · /, 'after the tick');
+      await tick(false);
+      assert.equal(document.getText(), before, 'the untick restores the text');
+      assert.match((await phase1Lens())[0] ?? '', /^28 items · 0 done · /, 'after the untick');
+    } finally {
+      await revert(editor);
+    }
+  });
+
   test('the lens over "### 9. BILLING & MONETIZATION" in 000 says 4 items and 34–43 h', async function () {
     const editor = await openPlan(PLAN_000, this);
     const heading = lineIndex(editor.document, '### 9. BILLING & MONETIZATION');
