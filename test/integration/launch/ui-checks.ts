@@ -180,13 +180,15 @@ const CHECKS: Check[] = [
     },
   },
   {
-    title: 'a code lens with hours (" h") is visible in the editor',
+    title: 'a code lens with hours (" h") is visible in the editor, and follows the untick (0 done)',
     needsSharedPlans: true,
     run: async (ui) => {
       await ui.openFile(PLAN_FILE);
       // \s, not a space: the editor renders code lens text with non-breaking spaces.
       // Lenses scrolled out of view stay in the DOM, hidden: look at the visible ones only.
-      const lens = ui.page.locator('.monaco-editor .codelens-decoration', { hasText: /\sh\b/ }).filter({ visible: true }).first();
+      // 004 is back to its original text (check 3 unticked what it ticked), so the lens must say
+      // "0 done" once the editor has redrawn it (VS Code waits ~750 ms before asking for lenses).
+      const lens = ui.page.locator('.monaco-editor .codelens-decoration', { hasText: /\s0\sdone\s.*\sh\b/ }).filter({ visible: true }).first();
       await lens.waitFor({ state: 'visible', timeout: 30_000 });
       return `code lens "${(await lens.innerText()).replace(/\s+/g, ' ').trim()}"`;
     },
@@ -301,19 +303,24 @@ export async function runUiChecks(browser: Browser, server: CodeServer, workspac
 }
 
 /**
- * One picture of everything at once, for the README: the Plan view, a section lens and a
- * declared-total lens, and the Problems panel, on 000's billing section. Not a check.
+ * One picture of everything at once, for the README: the Plan view, section and total lenses
+ * and the Problems panel, on the project's own sample gap analysis (not on others' plans).
+ * Not a check: a failure here only skips the picture.
  */
 async function takeOverview(ui: Ui): Promise<void> {
-  await ui.openFile(FINDINGS_FILE);
+  const sample = 'gap-analysis.md';
+  if (!fs.existsSync(ui.file(sample))) return;
+  await ui.runCommand('View: Close All Editors');
+  await ui.openFile(sample);
   await ui.showPlanView();
   await ui.runCommand('Focus on Problems View');
   await ui.runCommand('View: Focus Active Editor Group');
   await ui.runCommand('Go to Line/Column...');
-  await ui.page.keyboard.type(String(lineOf(ui.file(FINDINGS_FILE), '### 9. BILLING') + 14));
+  await ui.page.keyboard.type(String(lineOf(ui.file(sample), '### 2. Reporting') + 12));
   await ui.page.keyboard.press('Enter');
   await ui.page.locator('.monaco-editor .codelens-decoration', { hasText: /Parts add to/ }).filter({ visible: true }).first().waitFor({ timeout: 20_000 });
   await sleep(1000);
   await ui.page.screenshot({ path: path.join(resultsDir, 'overview.png') });
   step(`overview screenshot: ${path.join(resultsDir, 'overview.png')}`);
 }
+
