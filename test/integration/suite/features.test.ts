@@ -35,11 +35,24 @@ function flatten(nodes: NodeData[]): NodeData[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
 }
 
+/** The fixture as the workspace started with it, to give every test the same plan. */
+const pristine = new Map<string, string>();
+
 async function openPlan(name: typeof PLAN_004 | typeof PLAN_000, ctx: Mocha.Context): Promise<vscode.TextEditor> {
   const file = sharedFixture(name);
   if (!file) skipBecause(ctx, `the shared fixture ${name} is not in the test workspace (../shared/fixtures/plans was absent)`);
+  if (!pristine.has(file)) pristine.set(file, fs.readFileSync(file, 'utf8'));
   const document = await vscode.workspace.openTextDocument(file);
-  return vscode.window.showTextDocument(document);
+  const editor = await vscode.window.showTextDocument(document);
+  // Tests share the open document: one that leaves it changed must not decide the next
+  // one's outcome. Said out loud, so a leak is seen rather than hidden.
+  if (document.getText() !== pristine.get(file) || fs.readFileSync(file, 'utf8') !== pristine.get(file)) {
+    console.log(`[plan-lens tests] NOTE: ${name} was left changed (dirty: ${document.isDirty}); restoring it before "${ctx.test?.title}"`);
+    fs.writeFileSync(file, pristine.get(file)!);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => document.getText() === pristine.get(file), 10_000, `${name} to be restored`);
+  }
+  return editor;
 }
 
 /** The Plan view's nodes once they show `document` as it is now. */
