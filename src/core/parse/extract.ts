@@ -233,12 +233,8 @@ class ChunkExtractor {
     const heading: FactHeading = { depth: node.depth, title: '', range, props: {}, checklist: CHECKLIST_TITLE.test(text) };
     const box = /^#{1,6}[ \t]+(\[([ xX~!/-])\])/.exec(raw);
     if (box) heading.checkbox = this.checkbox(base + box.index + box[0].length - 3, box[2]);
-    let title = text.replace(/^\s*\[[ xX~!/-]\]\s*/, '');
-    const { id, rest } = splitId(title);
-    if (id) {
-      heading.id = id;
-      title = rest;
-    }
+    // The section keeps the heading as written; a heading item drops the box and ID from it.
+    heading.id = splitId(text.replace(/^\s*\[[ xX~!/-]\]\s*/, '')).id;
     heading.title = cleanTitle(text);
     const status = findStatusEmoji(text, true) ?? findStatusMarker(text);
     if (status) heading.status = { status: status.status };
@@ -539,7 +535,7 @@ class ChunkExtractor {
 
   private readCapacityLine(line: string, range: RelRange): void {
     const capacity = readCapacity(line);
-    if (!capacity || /\b(?:week|sprint|day|month)s?\s*$/i.test(line.trim()) === undefined) return;
+    if (!capacity) return;
     this.facts.declared.push({
       kind: 'capacity',
       label: cleanTitle(line).slice(0, 120),

@@ -138,7 +138,7 @@ class ModelBuilder {
       sections: [],
       items: [],
       status: fact.props.status?.status ?? fact.status?.status,
-      priority: sectionPriority(fact, shift),
+      priority: sectionPriority(fact),
       checklist: fact.checklist || (parent?.checklist ?? false),
     };
     parent?.sections.push(section.index);
@@ -360,7 +360,7 @@ function headingLabel(title: string, value: string): string {
   return label || title;
 }
 
-function sectionPriority(fact: FactHeading, _shift: Shift): Section['priority'] {
+function sectionPriority(fact: FactHeading): Section['priority'] {
   const p = fact.props.priority ?? fact.priority;
   return p ? { rank: p.rank, label: p.label, source: 'own' } : undefined;
 }
