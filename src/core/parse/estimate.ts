@@ -114,3 +114,14 @@ export function toHours(raw: { low: number; high: number | null; unit: EstimateU
   const round = (n: number) => Math.round(n * k * 1000) / 1000;
   return { low: round(raw.low), high: raw.high === null ? null : round(raw.high) };
 }
+
+const LEADING_NUMBER = new RegExp(String.raw`^${NUM}(?:${DASH}${NUM})?\+?`, 'u');
+
+/**
+ * Length of the leading number or range in a value ("75-105 hours" → 5, "8 features" → 1):
+ * exactly the text a fix replaces.
+ */
+export function numberSpan(text: string): number {
+  const m = LEADING_NUMBER.exec(text);
+  return m ? m[0].length : text.length;
+}

@@ -8,8 +8,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { DeclaredKind, EstimateUnit, ItemKind, Status } from '../model/schema';
-import { findEstimates, type RawEstimate } from './estimate';
-import { findPriority, readPriorityValue } from './priority';
+import { findEstimates, numberSpan, type RawEstimate } from './estimate';
+import { findPriority, findPriorityCodes, readPriorityValue } from './priority';
 import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
 import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
 import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
@@ -553,8 +553,8 @@ class ChunkExtractor {
 
   private totalScope(text: string, siblings: number[] | undefined): ScopeHint {
     if (siblings && siblings.length > 0) return { kind: 'list', items: siblings };
-    const priorities = [...text.matchAll(/(?<![\w-])P([0-3])(?![\w-])/g)].map((m) => Number(m[1]));
-    if (priorities.length > 0) return { kind: 'priorities', priorities: [...new Set(priorities)] };
+    const priorities = findPriorityCodes(text);
+    if (priorities.length > 0) return { kind: 'priorities', priorities };
     const word = findPriority(text);
     if (word) return { kind: 'priorities', priorities: [word.rank] };
     return { kind: 'grand' };
@@ -562,8 +562,8 @@ class ChunkExtractor {
 
   private countScope(label: string, siblings: number[] | undefined): ScopeHint {
     if (siblings && siblings.length > 0) return { kind: 'list', items: siblings };
-    const priorities = [...label.matchAll(/(?<![\w-])P([0-3])(?![\w-])/g)].map((m) => Number(m[1]));
-    if (priorities.length > 0) return { kind: 'priorities', priorities: [...new Set(priorities)] };
+    const priorities = findPriorityCodes(label);
+    if (priorities.length > 0) return { kind: 'priorities', priorities };
     return { kind: 'section' };
   }
 
@@ -577,12 +577,13 @@ class ChunkExtractor {
     where: FactDeclared['where'],
     scope: ScopeHint,
   ): void {
+    const span = numberSpan(valueRaw.slice(value.start, value.end));
     const declared: FactDeclared = {
       kind,
       label,
       range,
-      valueRange: this.lines.range(valueBase + value.start, valueBase + value.start + numberSpan(valueRaw.slice(value.start, value.end))),
-      valueText: valueRaw.slice(value.start, value.start + numberSpan(valueRaw.slice(value.start, value.end))),
+      valueRange: this.lines.range(valueBase + value.start, valueBase + value.start + span),
+      valueText: valueRaw.slice(value.start, value.start + span),
       value: { low: value.low, high: value.high },
       unit: kind === 'count' ? undefined : value.unit,
       approximate: value.approximate,
@@ -668,10 +669,4 @@ function meant(text: string): string {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
-}
-
-/** Length of the leading number or range in "75-105 hours" → "75-105". */
-function numberSpan(text: string): number {
-  const m = /^\d+(?:[.,]\d+)?(?:\s*(?:-|–|—|〜|～|~|to)\s*\d+(?:[.,]\d+)?)?\+?/.exec(text);
-  return m ? m[0].length : text.length;
 }

@@ -9,7 +9,7 @@
 import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Section } from '../model/schema';
 import { collectDefinitions, splitChunks, withDefinitions, type Chunk } from './chunks';
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps } from './extract';
-import { toHours, type UnitSettings } from './estimate';
+import { numberSpan, toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
 import { detectPlan } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
@@ -305,7 +305,7 @@ class ModelBuilder {
   }
 
   private pushHeadingDeclared(kind: 'total' | 'count', fact: FactHeading, shift: Shift, section: number, valueRange: RelRange, valueText: string, value: { low: number; high: number | null }, estimate?: FactEstimate): void {
-    const number = /^[\d.,]+(?:\s*(?:-|–|—|〜|～|~|to)\s*[\d.,]+)?\+?/.exec(valueText)?.[0] ?? valueText;
+    const number = valueText.slice(0, numberSpan(valueText));
     const range = shiftRange(valueRange, shift);
     range.end = { ...range.start, column: range.start.column + number.length, offset: range.start.offset + number.length };
     this.declared.push({

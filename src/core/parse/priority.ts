@@ -37,6 +37,11 @@ function rankOfWord(word: string): number | undefined {
   return undefined;
 }
 
+/** Every P-code a text names, once each: "35-45 hours for P0+P1 gaps" → [0, 1]. */
+export function findPriorityCodes(text: string): number[] {
+  return [...new Set([...text.matchAll(new RegExp(PCODE.source, 'g'))].map((m) => Number(m[1])))];
+}
+
 /** A priority written in free text (titles, headings, annotations). */
 export function findPriority(text: string): RawPriority | undefined {
   const p = PCODE.exec(text);

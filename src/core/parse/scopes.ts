@@ -103,7 +103,7 @@ function namedAncestor(label: string, section: number, sections: Section[]): num
 
 /** "Total", "Grand total", "Total effort": a label that names no part of the plan. */
 function namesNothing(label: string): boolean {
-  return label.replace(/\b(?:grand|overall|total|sum|estimated|estimate|effort|work|hours?|time|remaining|in all|all)\b|[\s:*_()-]/gi, '') === '';
+  return label.replace(TOTAL_WORDS, '').replace(/[\s:*_()-]/g, '') === '';
 }
 
 const labelPriorities = new Map<string, ReturnType<typeof findPriority>>();
