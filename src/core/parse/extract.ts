@@ -14,7 +14,7 @@ import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
 import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
 import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
 import { readTable } from './table';
-import { findMojibake, repairMojibake } from './mojibake';
+import { findMojibake, meant } from './mojibake';
 
 export interface FactEstimate {
   low: number;
@@ -660,11 +660,6 @@ class ChunkExtractor {
       per: e.per,
     };
   }
-}
-
-/** Text as meant: "âœ… Done" reads as "✅ Done" (only strings that could hold mojibake are repaired). */
-function meant(text: string): string {
-  return /[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u011e\u011f\u0130\u0131\u015e\u015f]/.test(text) ? repairMojibake(text) : text;
 }
 
 function range(from: number, to: number): number[] {

@@ -179,3 +179,12 @@ export function repairMojibake(text: string): string {
   }
   return out + text.slice(last);
 }
+
+// Characters a Windows-1252/1254 reading of UTF-8 leaves behind (Ã â ð Å Ä Œ Š Ÿ Ž Ğ İ Ş …):
+// only strings holding one can be mojibake, so the others skip the repair entirely.
+const SUSPECT = /[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u011e\u011f\u0130\u0131\u015e\u015f]/;
+
+/** Text as meant: "âœ… Done" reads as "✅ Done". Cheap for text that cannot be mojibake. */
+export function meant(text: string): string {
+  return SUSPECT.test(text) ? repairMojibake(text) : text;
+}

@@ -11,12 +11,11 @@ import { readPriorityValue } from './priority';
 import { findStatusEmoji, readStatusValue } from './status';
 import { ID_RE } from './fields';
 import { cleanTitle, plainText as rawText } from './text';
-import { repairMojibake } from './mojibake';
+import { meant } from './mojibake';
 
 /** Cell text as meant: "âœ…" reads as "✅". */
 function plainText(node: Nodes): string {
-  const text = rawText(node);
-  return /[\u00c0-\u00ff]/.test(text) ? repairMojibake(text) : text;
+  return meant(rawText(node));
 }
 
 export interface TableRowFacts {
