@@ -272,9 +272,9 @@ class ModelBuilder {
     const { items, remap } = this.finalizeItems();
     const sections = this.sections.map((s) => ({ ...s, items: [] as number[] }));
     for (const item of items) if (item.parent === undefined) sections[item.section].items.push(item.index);
-    setBodyRanges(sections, text);
-    const declared = resolveScopes(this.declared, items, sections, remap);
     const lineCount = (text.match(/\n/g)?.length ?? 0) + 1;
+    setBodyRanges(sections, endPosition(text, lineCount));
+    const declared = resolveScopes(this.declared, items, sections, remap);
     const model: PlanModel = {
       version: 1,
       isPlan: false,
@@ -366,8 +366,7 @@ function sectionPriority(fact: FactHeading): Section['priority'] {
 }
 
 /** A section's body runs to the next heading of the same or a shallower depth. */
-function setBodyRanges(sections: Section[], text: string): void {
-  const end = endPosition(text);
+function setBodyRanges(sections: Section[], end: Range['end']): void {
   const stack: Section[] = [];
   for (const s of sections) {
     if (s.depth === 0) continue;
@@ -380,10 +379,8 @@ function setBodyRanges(sections: Section[], text: string): void {
   if (preamble) preamble.bodyRange.end = first ? first.range.start : end;
 }
 
-function endPosition(text: string): Range['end'] {
-  const lastNl = text.lastIndexOf('\n');
-  const line = text.length === 0 ? 0 : (text.match(/\n/g)?.length ?? 0);
-  return { line, column: text.length - (lastNl + 1), offset: text.length };
+function endPosition(text: string, lineCount: number): Range['end'] {
+  return { line: lineCount - 1, column: text.length - (text.lastIndexOf('\n') + 1), offset: text.length };
 }
 
 export type { FactProps };
