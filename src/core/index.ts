@@ -6,7 +6,7 @@
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput, type PlanModel } from './model/schema';
 import type { Finding } from './model/finding';
 import type { Rollups } from './model/rollup-types';
-import { ChunkCache, buildModel } from './parse/model-builder';
+import { ChunkCache, buildModel, type ChunkStats } from './parse/model-builder';
 import { computeRollups } from './model/rollups';
 import { runRules } from './rules/runner';
 
@@ -35,9 +35,13 @@ export class PlanAnalyzer {
     return { model, rollups, findings };
   }
 
-  /** Drop chunks not used by the last analysis, bounding memory for long editing sessions. */
-  prune(): void {
-    this.cache.prune();
+  /**
+   * What the latest analysis cost: its chunks, and how many were parsed rather than found in
+   * the cache. (The cache keeps only the chunks the latest analysis used, so memory stays
+   * bounded over a long editing session.)
+   */
+  get lastStats(): ChunkStats {
+    return this.cache.lastStats;
   }
 }
 
@@ -49,3 +53,4 @@ export function analyzePlan(text: string, options: AnalyzeOptionsInput = {}): An
 export type { PlanModel, Item, Section, Declared, Range, Position, Hours, Estimate, Priority, Status, AnalyzeOptions, AnalyzeOptionsInput } from './model/schema';
 export type { Finding, Severity, TextEdit } from './model/finding';
 export type { Rollup, Rollups } from './model/rollup-types';
+export type { ChunkStats } from './parse/model-builder';

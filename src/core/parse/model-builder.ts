@@ -20,6 +20,10 @@ const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [
 export class ChunkCache {
   private entries = new Map<string, ChunkFacts>();
   private used = new Set<string>();
+  /** Chunks parsed (not found in the cache) since the last prune: what an analysis cost. */
+  private misses = 0;
+  /** What the latest analysis did: its chunks, and how many of them had to be parsed. */
+  lastStats: ChunkStats = { chunks: 0, parsed: 0 };
 
   get(chunk: Chunk, defs: Map<string, string>): ChunkFacts {
     if (chunk.frontMatter) return EMPTY;
@@ -31,19 +35,31 @@ export class ChunkCache {
     if (!facts) {
       facts = extractChunk(text, chunk.text.length);
       this.entries.set(text, facts);
+      this.misses++;
     }
     return facts;
   }
 
-  /** Keeps only the chunks the latest analysis used. */
-  prune(): void {
+  /**
+   * Keeps only the chunks the latest analysis used. `buildModel` calls it at the end of
+   * every analysis; a second call before the next analysis would find nothing in use and
+   * empty the cache, so it is not offered elsewhere.
+   */
+  prune(chunks: number): void {
     for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
     this.used = new Set();
+    this.lastStats = { chunks, parsed: this.misses };
+    this.misses = 0;
   }
 
   get size(): number {
     return this.entries.size;
   }
+}
+
+export interface ChunkStats {
+  chunks: number;
+  parsed: number;
 }
 
 export function buildModel(text: string, options: AnalyzeOptions, cache = new ChunkCache(), chunked = true): PlanModel {
@@ -52,7 +68,7 @@ export function buildModel(text: string, options: AnalyzeOptions, cache = new Ch
   const defs = chunked ? collectDefinitions(text) : new Map<string, string>();
   for (const chunk of chunks) builder.add(chunk, cache.get(chunk, defs));
   const model = builder.finish(text);
-  if (chunked) cache.prune();
+  if (chunked) cache.prune(chunks.length);
   return model;
 }
 

@@ -24,8 +24,10 @@ export class Analyzers {
 
   private run(request: WorkerRequest): WorkerResults[WorkerRequest['kind']] {
     switch (request.kind) {
-      case 'analyze':
-        return withDeclaredParts(this.analyze(request));
+      case 'analyze': {
+        const analysis = this.analyze(request);
+        return { ...withDeclaredParts(analysis), chunks: this.byUri.get(request.uri)!.lastStats };
+      }
       case 'summary':
         return formatSummaryText(request.path, this.analyze(request));
       case 'forget':
@@ -37,13 +39,12 @@ export class Analyzers {
   private analyze(request: Omit<AnalyzeRequest, 'kind'>): Analysis {
     let analyzer = this.byUri.get(request.uri);
     if (!analyzer) this.byUri.set(request.uri, (analyzer = new PlanAnalyzer()));
-    const analysis = analyzer.analyze(request.text.join(''), request.options);
-    analyzer.prune();
-    return analysis;
+    // The analyzer keeps exactly the chunks this analysis used (a second prune would empty it).
+    return analyzer.analyze(request.text.join(''), request.options);
   }
 }
 
-function withDeclaredParts(analysis: Analysis): PlanAnalysis {
+function withDeclaredParts(analysis: Analysis): Omit<PlanAnalysis, 'chunks'> {
   const { model } = analysis;
   return { ...analysis, declaredParts: model.declared.map((d) => declaredParts(model, d)) };
 }

@@ -2,7 +2,7 @@
  * Messages between the extension host and the analysis worker. Types only: the main bundle
  * must not pull the parser in, so nothing here has a value that lives in the core.
  */
-import type { Analysis } from '../../core/index';
+import type { Analysis, ChunkStats } from '../../core/index';
 import type { AnalyzeOptionsInput, Hours } from '../../core/model/schema';
 
 interface DocumentText {
@@ -76,4 +76,6 @@ export interface DeclaredParts {
 export interface PlanAnalysis extends Analysis {
   /** By declared index. */
   declaredParts: DeclaredParts[];
+  /** What the analysis cost: the document's chunks, and how many were parsed (not cached). */
+  chunks: ChunkStats;
 }

@@ -67,6 +67,31 @@ describe('vscode/analysis worker', () => {
     }
   });
 
+  it('keeps the chunk cache between analyses: an edit re-parses only the chunk it touched', async function () {
+    this.timeout(60_000);
+    const sections = Array.from({ length: 6 }, (_, s) => [`## Phase ${s}`, '', ...Array.from({ length: 4 }, (_, i) => `- [ ] **P${s}-${i}**: Task ${i} (${i + 1}h)`), ''].join('\n'));
+    const text = ['# Plan', '', ...sections].join('\n');
+    const client = new WorkerClient(bootstrap());
+    try {
+      const first = await client.request({ kind: 'analyze', uri: 'doc', version: 1, text: text.split(/(?<=\n)/), options: {} });
+      assert.ok(first.chunks.chunks >= 7);
+      assert.equal(first.chunks.parsed, first.chunks.chunks, 'a cold analysis parses every chunk');
+      const edited = text.replace('Task 2 (3h)', 'Task 2 renamed (3h)');
+      assert.notEqual(edited, text);
+      const second = await client.request({ kind: 'analyze', uri: 'doc', version: 2, text: edited.split(/(?<=\n)/), options: {} });
+      assert.equal(second.chunks.chunks, first.chunks.chunks);
+      assert.equal(second.chunks.parsed, 1, 'only the edited chunk is parsed again');
+      const third = await client.request({ kind: 'analyze', uri: 'doc', version: 3, text: edited.split(/(?<=\n)/), options: {} });
+      assert.equal(third.chunks.parsed, 0, 'an unchanged document parses nothing');
+      // Another document's analyses do not evict this one's chunks.
+      await client.request({ kind: 'analyze', uri: 'other', version: 1, text: [PLAN], options: {} });
+      const fourth = await client.request({ kind: 'analyze', uri: 'doc', version: 4, text: [text], options: {} });
+      assert.equal(fourth.chunks.parsed, 1);
+    } finally {
+      client.dispose();
+    }
+  });
+
   it('rejects what is pending when disposed', async () => {
     const client = new WorkerClient(bootstrap());
     const pending = client.request({ kind: 'analyze', uri: 'u', version: 1, text: [PLAN], options: {} });
