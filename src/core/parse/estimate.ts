@@ -31,8 +31,9 @@ const UNITS: [EstimateUnit, string][] = [
 const UNIT_SOURCE = UNITS.map(([, s]) => `(${s})`).join('|');
 
 // Lookbehind keeps "$5-10", "v1.2h" and "Week 1-2" out; the unit must follow the number.
+// `\s*(?:(\+)\s*)?` rather than `\s*(\+)?\s*`: the same matches, but not quadratic on long space runs.
 const ESTIMATE_RE = new RegExp(
-  String.raw`(?<![\w$€£.#/<>≤≥-])([~≈±]\s*|about\s+|approx\.?\s+|ca\.?\s+)?(${NUM})(?:${DASH}(${NUM}))?\s*(\+)?\s*(?:${UNIT_SOURCE})(\+)?(?:\s+(?:per|each|/)\s+([\p{L}-]+))?`,
+  String.raw`(?<![\w$€£.#/<>≤≥-])([~≈±]\s*|about\s+|approx\.?\s+|ca\.?\s+)?(${NUM})(?:${DASH}(${NUM}))?\s*(?:(\+)\s*)?(?:${UNIT_SOURCE})(\+)?(?:\s+(?:per|each|/)\s+([\p{L}-]+))?`,
   'giu',
 );
 
@@ -82,7 +83,7 @@ export function readEstimate(text: string): RawEstimate | undefined {
 export function readBareRange(text: string, unit: EstimateUnit): RawEstimate | undefined {
   const withUnit = readEstimate(text);
   if (withUnit) return withUnit;
-  const m = new RegExp(String.raw`^\W*?(${NUM})(?:${DASH}(${NUM}))?\s*(\+)?\W*$`, 'u').exec(text.trim());
+  const m = new RegExp(String.raw`^\W*?(${NUM})(?:${DASH}(${NUM}))?(?:\s*(\+))?\W*$`, 'u').exec(text.trim());
   if (!m) return undefined;
   const low = toNumber(m[1]);
   const high = m[2] !== undefined ? toNumber(m[2]) : low;

@@ -13,7 +13,9 @@ export interface Field {
 
 // Optional emphasis around the label, the colon inside or outside it, optional emphasis
 // around the value: "**Label**: v", "**Label:** v", "**Label: v**", "*Label:* v", "Label: v".
-const FIELD_RE = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?)([*_]{0,2})([^:*_\n：|][^:\n：|]{0,60}?)\s*(?:\2\s*[:：]|[:：]\s*\2|[:：](?=.*\2\s*$))\s*(?:[*_]{0,2})(.*?)\s*$/du;
+// The value is `(?:.*\S)?` rather than a lazy `.*?` before `\s*$`: the same text, read in
+// linear time (the lazy form re-scans trailing spaces once per character).
+const FIELD_RE = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?)([*_]{0,2})([^:*_\n：|][^:\n：|]{0,60}?)\s*(?:\2\s*[:：]|[:：]\s*\2|[:：](?=.*\2\s*$))\s*(?:[*_]{0,2})((?:.*\S)?)\s*$/du;
 
 export function readField(line: string): Field | undefined {
   const m = FIELD_RE.exec(line);
@@ -76,7 +78,8 @@ export function readCapacity(line: string): RawCapacity | undefined {
   const result: RawCapacity = {};
   const people = /\b(?:for|by|with|assum\w*|team of)\s+(?:a\s+)?(\d+|a|one|single|solo|two|three|four|five|six)\s+(?:full[- ]time\s+|experienced\s+|senior\s+)?(?:developers?|engineers?|devs?|people|persons?|FTEs?)\b/i.exec(line);
   if (people) result.people = Number(people[1]) || WORD_NUMBER[people[1].toLowerCase()];
-  const hpd = /(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?))?\s+(?:productive\s+|working\s+|focused\s+|effective\s+|dev(?:elopment)?\s+)?(?:hours?|h)\s+(?:per|a|each|\/)\s*(?:work(?:ing)?\s*)?day\b/i.exec(line);
+  // `(?<!\d)`: a number starts where no digit precedes it, so a long digit run is tried once, not from every digit.
+  const hpd = /(?<!\d)(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?))?\s+(?:productive\s+|working\s+|focused\s+|effective\s+|dev(?:elopment)?\s+)?(?:hours?|h)\s+(?:per|a|each|\/)\s*(?:work(?:ing)?\s*)?day\b/i.exec(line);
   if (hpd) {
     const low = Number(hpd[1].replace(',', '.'));
     result.hoursPerDay = { low, high: hpd[2] ? Number(hpd[2].replace(',', '.')) : low };

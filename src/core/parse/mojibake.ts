@@ -147,12 +147,20 @@ function candidatesFor(text: string, reverse: Map<number, number>): Candidate[] 
 /** Candidates from both code pages; where they overlap, the longer repair wins (1252 on ties). */
 function pickCandidates(text: string): Candidate[] {
   const all = REVERSE.flatMap(([, reverse]) => candidatesFor(text, reverse));
+  if (all.length === 0) return [];
   const chosen: Candidate[] = [];
   const byLength = all
     .map((c, order) => ({ c, order }))
     .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.order - b.order);
+  // Chosen runs never overlap, so marking the characters they cover answers "does this one
+  // overlap a chosen run?" in its own length: linear overall (one code page's runs are disjoint).
+  const taken = new Uint8Array(text.length);
   for (const { c } of byLength) {
-    if (!chosen.some((o) => c.start < o.end && o.start < c.end)) chosen.push(c);
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
