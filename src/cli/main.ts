@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { PlanAnalyzer, type AnalyzeOptions } from '../core/index';
 import { applyFixes } from '../core/edits/apply';
-import { rules } from '../core/rules/registry';
+import { allRuleMetas } from '../core/rules/registry';
 import { HELP, parseCommandLine, type Command } from './args';
 import { loadConfig } from './config';
 import { expandOnDisk, type Expand } from './expand';
@@ -55,7 +55,7 @@ export async function main(host: CliHost): Promise<number> {
 }
 
 async function run(command: Command, host: CliHost): Promise<number> {
-  const config = await loadConfig(host, rules.map((r) => r.meta.id), command.config);
+  const config = await loadConfig(host, allRuleMetas.map((m) => m.id), command.config);
   if (!config.ok) {
     host.stderr(`plan-lens: ${config.message}\n`);
     return EXIT_TROUBLE;
@@ -111,7 +111,7 @@ function render(command: Command, outcomes: FileOutcome[], cwd: string): string 
     return command.format === 'json' ? formatSummaryJson(outcomes) : checked.map((f) => formatSummaryText(f.path, f.analysis)).join('\n');
   }
   if (command.format === 'json') return formatCheckJson(outcomes);
-  if (command.format === 'sarif') return formatSarif(outcomes, rules.map((r) => r.meta), cwd);
+  if (command.format === 'sarif') return formatSarif(outcomes, allRuleMetas, cwd);
   return formatCheckText(checked);
 }
 

@@ -14,6 +14,7 @@ const RULE_LEVEL = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 /** Settings that only the extension reads; the analysis options come from the core's schema. */
 const VIEW_SCHEMAS = {
   files: z._default(z.array(z.string()), []),
+  'problems.scope': z._default(z.enum(['open', 'workspace']), 'open'),
   'codeLens.enabled': z._default(z.boolean(), true),
   'tree.followCursor': z._default(z.boolean(), true),
   'tree.hideDone': z._default(z.boolean(), false),
@@ -28,6 +29,8 @@ export const SETTING_KEYS = [...OPTION_KEYS, 'rules', ...Object.keys(VIEW_SCHEMA
 export interface PlanLensSettings {
   options: AnalyzeOptions;
   files: string[];
+  /** Problems for open plans only, or for every plan in the workspace. */
+  problemsScope: 'open' | 'workspace';
   codeLensEnabled: boolean;
   followCursor: boolean;
   hideDone: boolean;
@@ -67,6 +70,7 @@ export function readSettings(raw: Readonly<Record<string, unknown>>): SettingsRe
     settings: {
       options,
       files: read('files', VIEW_SCHEMAS.files),
+      problemsScope: read('problems.scope', VIEW_SCHEMAS['problems.scope']),
       codeLensEnabled: read('codeLens.enabled', VIEW_SCHEMAS['codeLens.enabled']),
       followCursor: read('tree.followCursor', VIEW_SCHEMAS['tree.followCursor']),
       hideDone: read('tree.hideDone', VIEW_SCHEMAS['tree.hideDone']),

@@ -25,7 +25,8 @@ export const FindingSchema = z.object({
   range: RangeSchema,
   declared: z.optional(z.string()),
   computed: z.optional(z.string()),
-  related: z.array(z.object({ range: RangeSchema, message: z.string() })),
+  /** `file` is set when the location is in another file (cross-file rules): that file's URI or path. */
+  related: z.array(z.object({ range: RangeSchema, message: z.string(), file: z.optional(z.string()) })),
   fix: z.optional(z.object({ description: z.string(), edits: z.array(TextEditSchema) })),
 });
 export type Finding = z.infer<typeof FindingSchema>;

@@ -11,7 +11,7 @@ import { collectDefinitions, splitChunks, withDefinitions, type Chunk } from './
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps } from './extract';
 import { numberSpan, toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
-import { detectPlan } from './detect';
+import { detectPlan, PLAN_THRESHOLD } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
 
 const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [], mojibake: [] };
@@ -304,7 +304,7 @@ class ModelBuilder {
       lineCount,
     };
     model.detection = detectPlan(model, this.options.detection);
-    model.isPlan = model.detection.score >= 1;
+    model.isPlan = model.detection.score >= PLAN_THRESHOLD;
     return model;
   }
 

@@ -16,13 +16,13 @@ export function fillTemplate(template: string, data: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
-function severityOf(rule: Rule, context: RunContext): Severity | undefined {
+export function severityOf(rule: Pick<Rule, 'meta'>, context: Pick<RunContext, 'options'>): Severity | undefined {
   const configured = context.options.rules[rule.meta.id];
   if (configured === 'off') return undefined;
   return configured ?? rule.meta.defaultSeverity;
 }
 
-function toFinding(rule: Rule, severity: Severity, report: Report): Finding {
+export function toFinding(rule: Pick<Rule, 'meta'>, severity: Severity, report: Report): Finding {
   const template = rule.meta.messages[report.messageId] ?? report.messageId;
   const finding: Finding = {
     rule: rule.meta.id,
@@ -48,7 +48,7 @@ function runOne(rule: Rule, severity: Severity, context: RunContext): Finding[] 
   return found;
 }
 
-function byPosition(a: Finding, b: Finding): number {
+export function byPosition(a: Finding, b: Finding): number {
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.rule.localeCompare(b.rule);
 }
 

@@ -39,3 +39,27 @@ export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
+
+/** One analysed plan among several: `file` is its URI or path, as the caller names it. */
+export interface PlanFile {
+  file: string;
+  model: PlanModel;
+}
+
+/** A report in one of the files; related locations may point into the others. */
+export interface CrossFileReport extends Report {
+  file: string;
+  related?: { range: Range; message: string; file?: string }[];
+}
+
+export interface CrossFileContext {
+  plans: readonly PlanFile[];
+  options: AnalyzeOptions;
+  report(report: CrossFileReport): void;
+}
+
+/** A rule over several plans at once (the same item in two plan files). Same `meta` as every rule. */
+export interface CrossFileRule {
+  meta: RuleMeta;
+  checkAcross(context: CrossFileContext): void;
+}

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { rules } from '../../../src/core/rules/registry';
+import { allRuleMetas } from '../../../src/core/rules/registry';
 import { readSettings, SECTION, SETTING_KEYS } from '../../../src/vscode/settings';
 
 const root = path.resolve(__dirname, '../../..');
@@ -65,8 +65,8 @@ describe('package.json contributions', () => {
 
   it('lists exactly the registered rules in planLens.rules, with their descriptions', () => {
     const listed = properties['planLens.rules']!.properties as Record<string, { description: string }>;
-    assert.deepEqual(Object.keys(listed), rules.map((r) => r.meta.id));
-    for (const rule of rules) assert.equal(listed[rule.meta.id]!.description, rule.meta.description);
+    assert.deepEqual(Object.keys(listed), allRuleMetas.map((m) => m.id));
+    for (const meta of allRuleMetas) assert.equal(listed[meta.id]!.description, meta.description);
   });
 
   it('points at samples that exist', async () => {
