@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { PlanAnalyzer, type AnalyzeOptions } from '../core/index';
 import { applyFixes } from '../core/edits/apply';
 import { allRuleMetas } from '../core/rules/registry';
+import { runCrossFileRules } from '../core/rules/cross-file-runner';
+import { byPosition } from '../core/rules/runner';
 import { HELP, parseCommandLine, type Command } from './args';
 import { loadConfig } from './config';
 import { expandOnDisk, type Expand } from './expand';
@@ -63,9 +65,23 @@ async function run(command: Command, host: CliHost): Promise<number> {
   const expansion = await (host.glob ?? expandOnDisk)(command.paths, host.cwd);
   const outcomes: FileOutcome[] = expansion.problems.map((p) => ({ path: p.path, error: p.reason }));
   for (const file of expansion.files) outcomes.push(await processFile(file, command, config.options, host));
+  if (command.command === 'check') addCrossFileFindings(outcomes.filter(isChecked), config.options);
   for (const o of outcomes.filter(isFailed)) host.stderr(`plan-lens: ${o.path}: ${o.error}\n`);
   host.stdout(render(command, outcomes, host.cwd));
   return exitCode(command, outcomes);
+}
+
+/**
+ * The cross-file rules over the plans among the files given: each finding joins its file's
+ * own, with related locations naming the other file by its path as shown.
+ */
+function addCrossFileFindings(checked: CheckedFile[], options: AnalyzeOptions): void {
+  const plans = checked.filter((f) => f.analysis.model.isPlan);
+  const found = runCrossFileRules(plans.map((f) => ({ file: f.path, model: f.analysis.model })), options);
+  for (const file of plans) {
+    const more = found.get(file.path);
+    if (more) file.analysis = { ...file.analysis, findings: [...file.analysis.findings, ...more].sort(byPosition) };
+  }
 }
 
 async function processFile(absolute: string, command: Command, options: AnalyzeOptions, host: CliHost): Promise<FileOutcome> {

@@ -96,7 +96,8 @@ export interface FindingJson extends Span {
   message: string;
   declared?: string;
   computed?: string;
-  related: (Span & { message: string })[];
+  /** `file` (the path as shown) when the location is in another file: cross-file rules. */
+  related: (Span & { message: string; file?: string })[];
   /** Edits are UTF-16 offsets into the file's text without its BOM, and the same spans 1-based. */
   fix?: { description: string; edits: (Span & { start: number; end: number; newText: string })[] };
 }
@@ -174,7 +175,7 @@ export function findingJson(finding: Finding, lines: () => LineIndex): FindingJs
     severity: finding.severity,
     message: finding.message,
     ...toSpan(finding.range),
-    related: finding.related.map((r) => ({ ...toSpan(r.range), message: r.message })),
+    related: finding.related.map((r) => ({ ...toSpan(r.range), message: r.message, ...(r.file !== undefined && { file: r.file }) })),
   };
   if (finding.declared !== undefined) json.declared = finding.declared;
   if (finding.computed !== undefined) json.computed = finding.computed;

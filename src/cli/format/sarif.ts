@@ -68,7 +68,7 @@ function fileResults(file: CheckedFile, ruleIndex: Map<string, number>, cwd: str
       result.relatedLocations = finding.related.map((r, id) => ({
         id,
         message: { text: r.message },
-        physicalLocation: { artifactLocation: artifact, region: region(toSpan(r.range)) },
+        physicalLocation: { artifactLocation: r.file === undefined ? artifact : artifactLocation(r.file, cwd), region: region(toSpan(r.range)) },
       }));
     }
     if (finding.fix) result.fixes = [sarifFix(finding.fix, artifact, lines())];

@@ -78,8 +78,14 @@ export function formatCheckText(files: readonly CheckedFile[]): string {
 function fileBlock(path: string, findings: readonly Finding[]): string {
   const rows = findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.column + 1}`, f.severity, f.message, f.rule]);
   const widths = [0, 1, 2].map((col) => rows.reduce((max, r) => Math.max(max, r[col].length), 0));
-  const body = rows.map((r) => `  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`);
+  const body = rows.map((r, i) => `  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}${elsewhere(findings[i])}`);
   return `${path}\n${body.join('\n')}\n`;
+}
+
+/** Where a cross-file finding's other side is: "    ↳ plans/sprint.md:12:3". */
+function elsewhere(finding: Finding): string {
+  const other = finding.related.filter((r) => r.file !== undefined);
+  return other.map((r) => `\n      ↳ ${r.file}:${r.range.start.line + 1}:${r.range.start.column + 1}`).join('');
 }
 
 function countLine(findings: readonly Finding[], files: readonly CheckedFile[]): string {
