@@ -4,9 +4,6 @@
  * the text), and the model builder shifts them into place and links them across chunks.
  */
 import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { DeclaredKind, EstimateUnit, ItemKind, Status } from '../model/schema';
 import { findEstimates, numberSpan, type RawEstimate } from './estimate';
 import { findPriority, findPriorityCodes, readPriorityValue } from './priority';
@@ -15,6 +12,7 @@ import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity
 import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
 import { readTable } from './table';
 import { findMojibake, meant } from './mojibake';
+import { parseMarkdown } from './markdown';
 
 export interface FactEstimate {
   low: number;
@@ -114,12 +112,6 @@ export interface ChunkFacts {
   directives: FactDirective[];
   /** Mojibake runs, with ranges relative to the chunk. */
   mojibake: { range: RelRange; text: string; fixed: string }[];
-}
-
-const parser = unified().use(remarkParse).use(remarkGfm);
-
-export function parseMarkdown(text: string): Root {
-  return parser.parse(text);
 }
 
 /** `ownLength`: where the chunk's own text ends (link definitions may be appended after it). */
