@@ -4,20 +4,23 @@
  */
 import { parseArgs } from 'node:util';
 
-export type Format = 'text' | 'json' | 'sarif';
-export type CommandName = 'summary' | 'check';
+export type Format = 'text' | 'json' | 'sarif' | 'html';
+export type CommandName = 'summary' | 'check' | 'history' | 'report';
 
 export interface Command {
   command: CommandName;
   format: Format;
   config?: string;
   fix: boolean;
+  /** report: where to write the HTML (stdout when absent). */
+  output?: string;
   paths: string[];
 }
 
 export type Parsed = { kind: 'run'; run: Command } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
 
-const FORMATS: Record<CommandName, readonly Format[]> = { summary: ['text', 'json'], check: ['text', 'json', 'sarif'] };
+const FORMATS: Record<CommandName, readonly Format[]> = { summary: ['text', 'json'], check: ['text', 'json', 'sarif'], history: ['text', 'json'], report: ['html'] };
+const COMMANDS = Object.keys(FORMATS) as CommandName[];
 
 export const HELP = `Usage: plan-lens <command> [options] PATH...
 
@@ -27,12 +30,18 @@ doesn't add up.
 Commands:
   summary   Each plan's outline with roll-ups: done/items, hours, hours left
   check     Report findings (totals and counts that don't add up, and more)
+  history   A plan's burn-down from its git history: items and hours left per day
+            (one FILE in a git repository)
+  report    A self-contained HTML report with the dashboard's charts (hours by
+            priority and section, progress, mismatches, burn-down), for CI artifacts
 
 PATH is a file, a folder (its *.md and *.markdown files, skipping node_modules and
 dot-folders) or a quoted glob ('docs/**/*.md').
 
 Options:
-  -f, --format FORMAT  text (default) or json; check also takes sarif
+  -f, --format FORMAT  text (default) or json; check also takes sarif; report
+                       takes html (its default)
+  -o, --output FILE    report: write the HTML to FILE instead of standard output
   -c, --config FILE    Options as JSON (default: .planlens.json in the working
                        folder, when present). Keys: hoursPerDay, daysPerWeek,
                        detection ("auto" | "always" | "never"),
@@ -60,6 +69,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
         format: { type: 'string', short: 'f' },
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,17 +83,23 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   return toCommand(positionals, values);
 }
 
-function toCommand(positionals: string[], values: { format?: string; config?: string; fix?: boolean }): Parsed {
+function toCommand(positionals: string[], values: { format?: string; config?: string; fix?: boolean; output?: string }): Parsed {
   const [command, ...paths] = positionals;
-  if (command === undefined) return usage('missing command: summary or check');
-  if (command !== 'summary' && command !== 'check') return usage(`unknown command "${command}" (expected summary or check)`);
-  const format = values.format ?? 'text';
+  if (command === undefined) return usage(`missing command: ${COMMANDS.join(', ')}`);
+  if (!isCommand(command)) return usage(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
+  const format = values.format ?? FORMATS[command][0];
   if (!(FORMATS[command] as readonly string[]).includes(format)) {
     return usage(`${command}: unknown format "${format}" (expected ${FORMATS[command].join(', ')})`);
   }
   if (values.fix && command !== 'check') return usage('--fix works only with check');
+  if (values.output !== undefined && command !== 'report') return usage('--output works only with report');
   if (paths.length === 0) return usage(`${command}: no PATH given`);
-  return { kind: 'run', run: { command, format: format as Format, config: values.config, fix: values.fix ?? false, paths } };
+  if (command === 'history' && paths.length > 1) return usage('history: give one FILE');
+  return { kind: 'run', run: { command, format: format as Format, config: values.config, fix: values.fix ?? false, ...(values.output !== undefined ? { output: values.output } : {}), paths } };
+}
+
+function isCommand(name: string): name is CommandName {
+  return (COMMANDS as string[]).includes(name);
 }
 
 function usage(message: string): Parsed {

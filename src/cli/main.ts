@@ -18,8 +18,9 @@ import { formatCheckText, formatSummaryText } from './format/text';
 import { decodePlan, describeIoError, encodePlan, type Decoded } from './read';
 import { isChecked, isFailed, type CheckedFile, type FileOutcome } from './report';
 import { TOOL_VERSION } from './tool';
+import { formatHistoryJson, formatHistoryText, htmlReport, planHistory, type HistoryHost, type ReadPlan } from './history';
 
-export interface CliHost {
+export interface CliHost extends HistoryHost {
   /** Arguments after the program name. */
   argv: readonly string[];
   cwd: string;
@@ -64,6 +65,7 @@ async function run(command: Command, host: CliHost): Promise<number> {
   }
   const expansion = await (host.glob ?? expandOnDisk)(command.paths, host.cwd);
   const outcomes: FileOutcome[] = expansion.problems.map((p) => ({ path: p.path, error: p.reason }));
+  if (command.command === 'history' || command.command === 'report') return runHistory(command, expansion.files, outcomes, config.options, host);
   for (const file of expansion.files) outcomes.push(await processFile(file, command, config.options, host));
   if (command.command === 'check') addCrossFileFindings(outcomes.filter(isChecked), config.options);
   for (const o of outcomes.filter(isFailed)) host.stderr(`plan-lens: ${o.path}: ${o.error}\n`);
@@ -106,6 +108,37 @@ async function readPlan(absolute: string, host: CliHost): Promise<Decoded> {
   } catch (error) {
     return { ok: false, reason: describeIoError(error) };
   }
+}
+
+/** history and report: each plan with its burn-down from git. */
+async function runHistory(command: Command, files: string[], failed: FileOutcome[], options: AnalyzeOptions, host: CliHost): Promise<number> {
+  const plans: ReadPlan[] = [];
+  for (const absolute of files) {
+    const outcome = await processFile(absolute, command, options, host);
+    if (isChecked(outcome)) plans.push({ ...outcome, absolute });
+    else failed.push(outcome);
+  }
+  for (const o of failed.filter(isFailed)) host.stderr(`plan-lens: ${o.path}: ${o.error}\n`);
+  if (command.command === 'report') {
+    const html = await htmlReport(plans, options, host);
+    if (!command.output) host.stdout(html);
+    else {
+      try {
+        await host.writeFile(path.resolve(host.cwd, command.output), html);
+      } catch (error) {
+        host.stderr(`plan-lens: ${command.output}: could not write the report: ${describeIoError(error)}\n`);
+        return EXIT_TROUBLE;
+      }
+    }
+    return failed.length > 0 ? EXIT_TROUBLE : EXIT_OK;
+  }
+  if (plans.length !== 1) {
+    if (failed.length === 0) host.stderr(`plan-lens: history: ${plans.length} files matched; give one FILE\n`);
+    return EXIT_TROUBLE;
+  }
+  const history = await planHistory(plans[0], options, host);
+  host.stdout(command.format === 'json' ? formatHistoryJson(plans[0].path, history) : formatHistoryText(plans[0].path, history));
+  return 'unavailable' in history ? EXIT_TROUBLE : EXIT_OK;
 }
 
 /** The same analyzer across passes re-parses only the chunks a fix touched. */

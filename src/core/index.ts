@@ -54,3 +54,8 @@ export type { PlanModel, Item, Section, Declared, Range, Position, Hours, Estima
 export type { Finding, Severity, TextEdit } from './model/finding';
 export type { Rollup, Rollups } from './model/rollup-types';
 export type { ChunkStats } from './parse/model-builder';
+// The dashboard's charts and the burn-down, for the CLI (which shares this bundle) and tests.
+export { renderDashboard, type ChartInput, type DashboardOptions } from './charts/dashboard';
+export { CHART_CSS, escapeHtml } from './charts/svg';
+export { HistoryReader, type GitRunner, type GitResult, type PlanHistory } from './history/reader';
+export { replay, lineChanges, type BurnDown, type BurnDownDay } from './history/replay';
