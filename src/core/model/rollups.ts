@@ -46,15 +46,40 @@ export function sumHours(items: Item[], all: Item[]): { hours: Hours; estimated:
   return { hours, estimated };
 }
 
+/**
+ * An entry as counted: a restatement counts as the item it restates (its status and effort),
+ * so a summary table's section and the item's own section agree.
+ */
+function asCounted(entry: Item, items: Item[]): Item {
+  if (entry.mentionOf === undefined) return entry;
+  const item = items[entry.mentionOf];
+  return item ? { ...entry, status: item.status, estimate: item.estimate, children: item.children, index: item.index } : entry;
+}
+
+/**
+ * Each scope counts each item once: a section holding an item and a summary row restating
+ * it counts one item, and so does the document. Sections count their own entries, fold
+ * into their ancestors, and an ancestor that holds two mentions of one item takes one back.
+ */
 export function computeRollups(model: PlanModel): Rollups {
   const sections = model.sections.map(() => emptyRollup());
   const document = emptyRollup();
   const byPriority: Record<string, Rollup> = {};
+  const counted = new Set<number>();
+  const where = new Map<number, number[]>();
   model.sections.forEach((section, s) => {
-    for (const item of effortEntries(section, model.items)) {
+    const own = new Set<number>();
+    for (const entry of effortEntries(section, model.items)) {
+      const item = asCounted(entry, model.items);
+      if (own.has(item.index)) continue;
+      own.add(item.index);
       addEntry(sections[s], item, model.items);
-      addEntry(document, item, model.items);
-      if (item.priority && isWorkItem(item)) addEntry((byPriority[priorityCode(item.priority.rank)] ??= emptyRollup()), item, model.items);
+      if (entry.mentionOf !== undefined || entry.mentions) where.set(item.index, [...(where.get(item.index) ?? []), s]);
+      if (counted.has(item.index)) continue;
+      counted.add(item.index);
+      const canonical = model.items[item.index] ?? item;
+      addEntry(document, canonical, model.items);
+      if (canonical.priority && isWorkItem(canonical)) addEntry((byPriority[priorityCode(canonical.priority.rank)] ??= emptyRollup()), canonical, model.items);
     }
   });
   // Fold each section into its ancestors, deepest first (a parent always precedes its children).
@@ -62,5 +87,40 @@ export function computeRollups(model: PlanModel): Rollups {
     const parent = model.sections[s].parent;
     if (parent !== undefined) mergeRollup(sections[parent], sections[s]);
   }
+  takeBackRepeats(model, sections, where);
   return { document, sections, byPriority };
+}
+
+/** An ancestor of several sections that mention one item counted it once per section: once is right. */
+function takeBackRepeats(model: PlanModel, sections: Rollup[], where: Map<number, number[]>): void {
+  for (const [index, places] of where) {
+    if (places.length < 2) continue;
+    const item = model.items[index];
+    if (!item) continue;
+    const seen = new Map<number, number>();
+    for (const place of places) {
+      for (let s: number | undefined = place; s !== undefined; s = model.sections[s].parent) seen.set(s, (seen.get(s) ?? 0) + 1);
+    }
+    for (const [s, times] of seen) if (times > 1) removeEntry(sections[s], item, model.items, times - 1);
+  }
+}
+
+function removeEntry(r: Rollup, item: Item, items: Item[], times: number): void {
+  const effort = effortOf(item, items);
+  for (let k = 0; k < times; k++) {
+    if (isWorkItem(item)) {
+      r.items--;
+      r[item.status]--;
+      if (!effort) r.unestimated.splice(r.unestimated.lastIndexOf(item.index), 1);
+    }
+    if (effort) {
+      r.hours = subtractHours(r.hours, effort);
+      if (item.status !== 'done') r.remainingHours = subtractHours(r.remainingHours, effort);
+    }
+  }
+}
+
+/** An open-ended sum stays open-ended: one copy of the open-ended part remains. */
+function subtractHours(a: Hours, b: Hours): Hours {
+  return { low: a.low - b.low, high: a.high === null || b.high === null ? a.high : a.high - b.high };
 }

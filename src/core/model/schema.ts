@@ -92,6 +92,13 @@ export const ItemSchema = z.object({
   section: z.number(),
   parent: z.optional(z.number()),
   children: z.array(z.number()),
+  /**
+   * This entry restates item N (a summary-table row, a matrix or sprint-list line for an
+   * item defined elsewhere): one item, mentioned again. Roll-ups count item N only.
+   */
+  mentionOf: z.optional(z.number()),
+  /** On the item a plan restates: the entries that restate it (indices, document order). */
+  mentions: z.optional(z.array(z.number())),
 });
 export type Item = z.infer<typeof ItemSchema>;
 

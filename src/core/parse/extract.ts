@@ -604,6 +604,7 @@ class ChunkExtractor {
         }
         continue;
       }
+      if (row.summary) continue;
       const props: FactProps = {};
       if (row.effort) props.estimate = this.estimate(row.effort.estimate, row.effort.raw, row.effort.base);
       if (row.priority) props.priority = { rank: row.priority.rank, label: row.priority.label };

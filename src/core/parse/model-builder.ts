@@ -13,6 +13,7 @@ import { numberSpan, toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
 import { detectPlan, PLAN_THRESHOLD } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
+import { linkMentions } from '../model/mentions';
 
 const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [], mojibake: [] };
 
@@ -189,7 +190,8 @@ class ModelBuilder {
       kind: 'heading',
       status: (status?.status as Item['status']) ?? 'unknown',
       statusSource: status ? 'own' : undefined,
-      priority: p.priority ?? fact.priority ? { ...(p.priority ?? fact.priority)!, source: 'own', range: undefined } : undefined,
+      // A heading item under "## 🔴 Critical (P0)" is P0 as the items listed there are.
+      priority: p.priority ?? fact.priority ? { ...(p.priority ?? fact.priority)!, source: 'own', range: undefined } : section.parent === undefined ? undefined : this.inherited(section.parent).priority,
       estimate: estimate ? this.estimate(estimate, shift) : undefined,
       unreadableEstimate: p.unreadable ? { text: p.unreadable.text, range: shiftRange(p.unreadable.range, shift) } : undefined,
       checkbox: fact.checkbox ? { ...fact.checkbox, range: shiftRange(fact.checkbox.range, shift) } : undefined,
@@ -303,6 +305,7 @@ class ModelBuilder {
       eol: /\r\n/.test(text.slice(0, 10000)) ? '\r\n' : '\n',
       lineCount,
     };
+    linkMentions(model);
     model.detection = detectPlan(model, this.options.detection);
     model.isPlan = model.detection.score >= PLAN_THRESHOLD;
     return model;

@@ -9,7 +9,7 @@ import type { EstimateUnit } from '../model/schema';
 import { findEstimates, readBareRange, type RawEstimate } from './estimate';
 import { readPriorityValue } from './priority';
 import { findStatusEmoji, readStatusValue } from './status';
-import { ID_RE } from './fields';
+import { COUNT_NOUN, ID_RE } from './fields';
 import { cleanTitle, plainText as rawText } from './text';
 import { meant } from './mojibake';
 
@@ -24,6 +24,8 @@ export interface TableRowFacts {
   titleNode?: TableCell;
   id?: string;
   total: boolean;
+  /** A roll-up row ("P0 Critical | 3 tasks | 13-17h"): it counts items, it is not one. */
+  summary: boolean;
   effort?: { estimate: RawEstimate; raw: string; base: number };
   priority?: { rank: number; label: string };
   status?: 'done' | 'partial' | 'open';
@@ -40,6 +42,7 @@ const NOT_EFFORT_HEADER = /duration|deadline|date|\beta\b|week|sprint|phase|due|
 const PRIORITY_HEADER = /priority|\bprio|severity|優先|приоритет|priorit/i;
 const STATUS_HEADER = /status|state|\bdone\b|progress|状態|ステータス|статус|\bstand\b|état|statut/i;
 const ID_HEADER = /^(?:id|#|key|ref|ticket id|no\.?)$/i;
+const COUNT_CELL = new RegExp(String.raw`^\W*\d+\s+(?:${COUNT_NOUN})\W*$`, 'iu');
 const TOTAL_ROW = /^\W*(?:grand\s+)?(?:total|sum|gesamt|summe|合計|総計|итого|всего|totalt|samlet)\b/iu;
 
 interface Columns {
@@ -60,7 +63,30 @@ export function readTable(table: Table, source: (n: Nodes) => string): TableFact
   const columns = classify(headers, body);
   const isItemTable = columns.title !== undefined && (columns.effort !== undefined || columns.priority !== undefined || columns.status !== undefined || columns.id !== undefined);
   if (!isItemTable) return { isItemTable: false, rows: [] };
-  return { isItemTable, rows: body.map((row) => readRow(row, columns, source)) };
+  const rows = body.map((row) => readRow(row, columns, source));
+  markUnlabelledTotal(rows);
+  return { isItemTable, rows };
+}
+
+/**
+ * A last row without a "Total" label that totals the rows above it: its first cell is
+ * empty, or its effort is the sum of every row above (at least two, all estimated).
+ */
+function markUnlabelledTotal(rows: TableRowFacts[]): void {
+  const last = rows[rows.length - 1];
+  const above = rows.slice(0, -1).filter((r) => !r.total);
+  if (!last?.effort || last.total || above.length < 2) return;
+  const firstCell = last.node.children[0];
+  const empty = !firstCell || plainText(firstCell).trim() === '';
+  const low = above.reduce((n, r) => n + (r.effort?.estimate.low ?? NaN), 0);
+  const highs = above.map((r) => r.effort?.estimate.high);
+  const high = highs.some((h) => h === null || h === undefined) ? NaN : highs.reduce((n: number, h) => n + (h ?? 0), 0);
+  const e = last.effort.estimate;
+  const sums = above.every((r) => r.effort && r.effort.estimate.unit === e.unit) && low === e.low && (e.high === high || (e.high === e.low && low === high));
+  if (empty || sums) {
+    last.total = true;
+    last.summary = false;
+  }
 }
 
 function classify(headers: string[], body: TableRow[]): Columns {
@@ -94,7 +120,13 @@ function readRow(row: TableRow, columns: Columns, source: (n: Nodes) => string):
   const cells = row.children;
   const titleNode = columns.title !== undefined ? cells[columns.title] : undefined;
   const title = titleNode ? cleanTitle(plainText(titleNode)) : '';
-  const facts: TableRowFacts = { node: row, title, titleNode, total: TOTAL_ROW.test(plainText(cells[0] ?? row)) || TOTAL_ROW.test(title) };
+  const facts: TableRowFacts = {
+    node: row,
+    title,
+    titleNode,
+    total: TOTAL_ROW.test(plainText(cells[0] ?? row)) || TOTAL_ROW.test(title),
+    summary: cells.some((c, i) => i !== columns.effort && COUNT_CELL.test(plainText(c).trim())),
+  };
   if (columns.id !== undefined && cells[columns.id]) facts.id = ID_RE.exec(plainText(cells[columns.id]).trim())?.[1];
   const effortCell = columns.effort !== undefined ? cells[columns.effort] : undefined;
   if (effortCell?.position) {

@@ -4,25 +4,8 @@
  * different only when they share fewer than half of their significant words.
  */
 import type { Rule } from './types';
-import { displayTitle, fullId, identityOf, type Identity } from './item-identity';
+import { displayTitle, fullId, identityOf, isDifferentItem, type Identity } from './item-identity';
 import { groupBy } from './group-by';
-
-function overlap(a: Identity, b: Identity): number {
-  const shorter = a.words.length <= b.words.length ? a.words : b.words;
-  const longer = new Set(a.words.length <= b.words.length ? b.words : a.words);
-  if (shorter.length === 0) return 1;
-  return shorter.filter((w) => longer.has(w)).length / shorter.length;
-}
-
-/**
- * Two definitions of the same kind (two tasks, two rows, two headings) with different
- * titles. A summary row or roadmap line restating a task often renames it freely, so
- * occurrences of different kinds are never counted as two items.
- */
-function isDifferentItem(a: Identity, b: Identity): boolean {
-  if (a.words.length === 0 || b.words.length === 0) return false; // a bare ID mention says nothing
-  return a.item.kind === b.item.kind && a.title !== b.title && overlap(a, b) < 0.5;
-}
 
 export const duplicateId: Rule = {
   meta: {

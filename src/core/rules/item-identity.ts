@@ -53,6 +53,23 @@ export function significantWords(normalised: string): string[] {
     .map(stem);
 }
 
+function overlap(a: Identity, b: Identity): number {
+  const shorter = a.words.length <= b.words.length ? a.words : b.words;
+  const longer = new Set(a.words.length <= b.words.length ? b.words : a.words);
+  if (shorter.length === 0) return 1;
+  return shorter.filter((w) => longer.has(w)).length / shorter.length;
+}
+
+/**
+ * Two definitions of the same kind (two tasks, two rows, two headings) with different
+ * titles. A summary row or roadmap line restating a task often renames it freely, so
+ * occurrences of different kinds are never counted as two items.
+ */
+export function isDifferentItem(a: Identity, b: Identity): boolean {
+  if (a.words.length === 0 || b.words.length === 0) return false; // a bare ID mention says nothing
+  return a.item.kind === b.item.kind && a.title !== b.title && overlap(a, b) < 0.5;
+}
+
 export interface Identity {
   item: Item;
   title: string;
@@ -164,8 +181,8 @@ function candidateBuckets(ids: Identity[]): number[][] {
   return [...buckets.values()].filter((b) => b.length > 1 && b.length <= MAX_RESTATEMENTS).map((b) => b.map((k) => k.i));
 }
 
-/** Groups items that are the same work (union-find over the pairs). */
-export function groupSameItems(model: PlanModel, items: readonly Item[]): Item[][] {
+/** Groups items that are the same work (union-find over the pairs `accept` takes). */
+export function groupSameItems(model: PlanModel, items: readonly Item[], accept: (p: Pairing, a: Identity, b: Identity) => boolean = () => true): Item[][] {
   const ids = items.map(identityOf);
   const parent = ids.map((_, i) => i);
   const find = (i: number): number => {
@@ -178,7 +195,9 @@ export function groupSameItems(model: PlanModel, items: readonly Item[]): Item[]
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {
         const [i, j] = [bucket[x], bucket[y]];
-        if (find(i) !== find(j) && pairing(model, ids[i], ids[j])) parent[find(j)] = find(i);
+        if (find(i) === find(j)) continue;
+        const how = pairing(model, ids[i], ids[j]);
+        if (how && accept(how, ids[i], ids[j])) parent[find(j)] = find(i);
       }
     }
   }

@@ -36,6 +36,8 @@ export interface SectionNode extends NodeBase {
 export interface ItemNode extends NodeBase {
   kind: 'item';
   item: Item;
+  /** 1-based lines where the plan lists this item again. */
+  mentionLines?: number[];
 }
 
 export interface PriorityNode extends NodeBase {
@@ -59,7 +61,8 @@ export interface NodeText {
  * only for open nodes), so a plan with tens of thousands of items costs little until opened.
  */
 export function buildPlanNodes(analysis: PlanAnalysis, options: NodeOptions): PlanNode[] {
-  const visible = (item: Item) => !(options.hideDone && item.status === 'done');
+  // An item listed again (a summary row, a matrix line) shows once, where it is defined.
+  const visible = (item: Item) => item.mentionOf === undefined && !(options.hideDone && item.status === 'done');
   if (options.groupBy === 'priority') return priorityRoots(analysis, visible);
   const shown = sectionsWithItems(analysis, visible);
   const roots = analysis.model.sections.filter((s) => s.parent === undefined && shown.has(s.index));
@@ -111,7 +114,8 @@ const NO_PRIORITY = '~none';
 function itemNode(analysis: PlanAnalysis, item: Item, visible: Visible): ItemNode {
   const children = () => item.children.map((i) => analysis.model.items[i]!).filter(visible);
   const expandable = item.children.length > 0 && children().length > 0;
-  return lazy<ItemNode>({ kind: 'item', item, key: `i:${item.id ?? item.title}`, lines: linesOf(item.range), expandable }, () =>
+  const mentionLines = item.mentions?.map((m) => (analysis.model.items[m]?.range.start.line ?? 0) + 1);
+  return lazy<ItemNode>({ kind: 'item', item, key: `i:${item.id ?? item.title}`, lines: linesOf(item.range), expandable, mentionLines }, () =>
     children().map((child) => itemNode(analysis, child, visible)),
   );
 }
@@ -153,7 +157,7 @@ function startLine(node: PlanNode): number {
 export function nodeText(node: PlanNode): NodeText {
   switch (node.kind) {
     case 'item':
-      return { label: itemLabel(node.item), description: itemDescription(node.item), tooltip: itemTooltip(node.item) };
+      return { label: itemLabel(node.item), description: itemDescription(node.item), tooltip: itemTooltip(node.item, node.mentionLines) };
     case 'section': {
       const title = node.section.title || '(before the first heading)';
       return { label: title, description: node.rollup ? rollupDescription(node.rollup) : '', tooltip: node.rollup ? rollupTooltip(title, node.rollup) : title };
@@ -181,11 +185,12 @@ export function itemDescription(item: Pick<Item, 'priority' | 'estimate' | 'unre
   return parts.join(' · ');
 }
 
-function itemTooltip(item: Item): string {
+function itemTooltip(item: Item, mentionLines: number[] = []): string {
   const lines = [itemLabel(item), `Status: ${item.status}${item.statusSource === 'section' ? ' (from its section)' : ''}`];
   if (item.priority) lines.push(`Priority: ${priorityCode(item.priority.rank)} (${item.priority.label})`);
   if (item.estimate) lines.push(`Estimate: "${item.estimate.text}" read as ${formatHours(item.estimate.hours)}`);
   if (item.checklist) lines.push('A checklist outcome: tracked, not counted as effort');
+  if (mentionLines.length > 0) lines.push(`Also listed on line${mentionLines.length === 1 ? '' : 's'} ${mentionLines.join(', ')} (counted once)`);
   return lines.join('\n');
 }
 

@@ -50,6 +50,16 @@ describe('vscode/features/plan-nodes', () => {
     assert.deepEqual(shape(buildPlanNodes(done, { groupBy: 'section', hideDone: true })), [{ P: [{ Open: ['b'] }] }]);
   });
 
+  it('shows an item listed again in a summary table once, with its other mentions in its tooltip', () => {
+    const plan = '# P\n\n## Gaps\n\n1. **Audit Log Export**\n   - **Priority**: P1\n   - **Estimated Time**: 4 hours\n\n## Matrix\n\n### P2\n\n| Feature | Effort |\n|---|---|\n| Audit Log Export | 4h |\n';
+    const a = analyse(plan);
+    for (const groupBy of ['section', 'priority'] as const) {
+      const items = flatten(buildPlanNodes(a, { groupBy, hideDone: false })).filter((n) => n.kind === 'item');
+      assert.deepEqual(items.map((n) => nodeText(n).label), ['Audit Log Export'], groupBy);
+      assert.match(nodeText(items[0]!).tooltip, /Also listed on line 15 \(counted once\)/);
+    }
+  });
+
   it('groups top-level items by priority, most urgent first', () => {
     const roots = buildPlanNodes(analysis, { groupBy: 'priority', hideDone: false });
     assert.deepEqual(roots.map((r) => nodeText(r).label), ['P0', 'P1', 'P2']);
