@@ -19,6 +19,7 @@ import { registerShowSummaryCommand } from './commands/show-summary';
 import { registerToggleHideDoneCommand } from './commands/toggle-hide-done';
 import { registerToggleTaskCommand } from './commands/toggle-task';
 import { registerCodeLensSupport } from './features/code-lenses';
+import { Dashboard, registerDashboardSupport } from './features/dashboard';
 import { registerDiagnosticsSupport } from './features/diagnostics';
 import { registerHoverSupport } from './features/hover';
 import { registerLargePlanNotice } from './features/large-plan-notice';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerApplyFixCommand(),
     registerHoverSupport(store),
     registerStatusBarSupport(plan),
+    registerDashboardSupport(new Dashboard(context.extensionUri, plan, settings)),
     registerLargePlanNotice(store),
     registerToggleTaskCommand(store, tree),
     registerNextOpenTaskCommand(store),

@@ -1,4 +1,4 @@
-/** "✓ 3/12 · 28–35 h left" for the active plan; a click shows the Plan view. */
+/** "✓ 3/12 · 28–35 h left" for the active plan; a click opens the dashboard. */
 import * as vscode from 'vscode';
 import type { ActivePlan } from '../active-plan';
 import { statusText, statusTooltip } from './status-text';
@@ -6,7 +6,7 @@ import { statusText, statusTooltip } from './status-text';
 export function registerStatusBarSupport(plan: ActivePlan): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('planLens.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Plan Lens';
-  item.command = 'planLens.plan.focus';
+  item.command = 'planLens.openDashboard';
   const update = () => {
     const rollup = plan.entry?.analysis.rollups.document;
     if (!rollup || rollup.items === 0) return item.hide();

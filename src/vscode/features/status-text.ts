@@ -13,6 +13,6 @@ export function statusTooltip(rollup: Rollup): string {
   return [
     `Plan Lens: ${rollup.items} items, ${rollup.done} done, ${rollup.partial} partly done, ${rollup.open} open`,
     `Estimated ${formatHours(rollup.hours)}, ${formatHours(rollup.remainingHours)} left`,
-    'Click to show the Plan view',
+    'Click to open the dashboard',
   ].join('\n');
 }

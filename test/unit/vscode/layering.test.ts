@@ -25,6 +25,7 @@ const PURE = [
   'features/diagnostic-data.ts',
   'features/suppress-edit.ts',
   'features/whole-edit.ts',
+  'features/dashboard-html.ts',
 ];
 
 function imports(file: string): string[] {
@@ -57,7 +58,10 @@ describe('vscode adapter layering', () => {
 
   it('the extension host bundle never reaches the parser or the core entry', () => {
     const all = reachable(path.join(vscodeDir, 'extension.ts'));
-    const forbidden = [...all].filter((f) => /unified|remark|micromark|[\\/]core[\\/]index\.ts$|[\\/]core[\\/]parse[\\/]/.test(f));
+    // The dashboard's burn-down reads diff lines with the engine's own line readers: plain
+    // regular expressions with no imports, so they may ship in the host (the parser may not).
+    const lineReaders = /[\\/]core[\\/]parse[\\/](?:estimate|status)\.ts$/;
+    const forbidden = [...all].filter((f) => /unified|remark|micromark|[\\/]core[\\/]index\.ts$|[\\/]core[\\/]parse[\\/]/.test(f) && !lineReaders.test(f));
     assert.deepEqual(forbidden, []);
   });
 });
