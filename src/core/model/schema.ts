@@ -198,6 +198,20 @@ export const PlanModelSchema = z.object({
   ),
   eol: z.enum(['\n', '\r\n']),
   lineCount: z.number(),
+  /**
+   * Where the text was not read as markdown because it would have made the parser stall or
+   * overflow (blocks nested hundreds deep, a paragraph of thousands of `[` or `*`): that text
+   * is read as plain text, and the notice says so. Absent when there is none.
+   */
+  notices: z.optional(
+    z.array(
+      z.object({
+        kind: z.enum(['nesting', 'brackets', 'emphasis', 'code']),
+        message: z.string(),
+        range: RangeSchema,
+      }),
+    ),
+  ),
 });
 export type PlanModel = z.infer<typeof PlanModelSchema>;
 

@@ -9,6 +9,9 @@
  * ```json line inside a ``` fence is content, not a new fence.
  */
 
+const BLOCK_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+
 export interface Chunk {
   text: string;
   /** Offset of the chunk's first character in the document. */
@@ -19,36 +22,36 @@ export interface Chunk {
   frontMatter: boolean;
 }
 
-// Only unindented headings split: an indented one may belong to a list item above it.
-const ATX = /^#{1,6}(?:[ \t]|$)/;
+// Only unindented headings split: an indented one may belong to a list item above it. A BOM
+// at a line start is read as a space (see guard.ts), so "\uFEFF# Plan" is a heading too.
+const ATX = /^\uFEFF?#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const HTML_OPEN = /^ {0,3}<(?:(script|pre|style|textarea)(?:\s|>|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[))/i;
-const HTML_CLOSE: Record<string, RegExp> = {
-  raw: /<\/(?:script|pre|style|textarea)>/i,
-  comment: /-->/,
-  pi: /\?>/,
-  decl: />/,
-  cdata: /\]\]>/,
-};
+// CommonMark's seven HTML block start conditions; 1–5 end at a line holding their end
+// marker, 6 and 7 at a blank line. Condition 7 cannot interrupt a paragraph, but taking it
+// for a block anyway only means one split fewer, which never changes the model.
+const HTML_OPEN = new RegExp(
+  String.raw`^ {0,3}<(?:(script|pre|style|textarea)(?:\s|>|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[)|(\/?(?:${BLOCK_TAGS})(?:\s|\/?>|$))|(\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)*\s*\/?>\s*$))`,
+  'i',
+);
+const HTML_CLOSE: RegExp[] = [/<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/];
+const BLANK = /^[ \t]*$/;
 
 interface Line {
   text: string;
   start: number;
 }
 
-function splitLines(text: string): Line[] {
+/** Lines as CommonMark counts them: ended by \r\n, \n or a lone \r. */
+export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
+  const re = /\r\n?|\n/g;
   let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
-      lines.push({ text: text.slice(start), start });
-      return lines;
-    }
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    lines.push({ text: text.slice(start, end), start });
-    start = nl + 1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push({ text: text.slice(start, m.index), start });
+    start = m.index + m[0].length;
   }
+  lines.push({ text: text.slice(start), start });
+  return lines;
 }
 
 function frontMatterEnd(lines: Line[]): number {
@@ -59,34 +62,39 @@ function frontMatterEnd(lines: Line[]): number {
 }
 
 /** Tracks whether a line is inside a fence or an HTML block, line by line. */
-class BlockState {
+export class BlockState {
   private fence: { char: string; length: number } | undefined;
-  private html: RegExp | undefined;
+  /** The end marker of the open HTML block; null for blocks that end at a blank line. */
+  private html: RegExp | null | undefined;
 
-  /** Feeds one line; answers whether a heading at this line would start a new chunk. */
-  feed(line: string): boolean {
+  /** Feeds one line; answers whether it is markdown (not code or HTML), and whether a heading here would start a chunk. */
+  feed(line: string): { markdown: boolean; split: boolean } {
+    const no = { markdown: false, split: false };
     if (this.fence) {
       const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
       if (close && close[1][0] === this.fence.char && close[1].length >= this.fence.length) this.fence = undefined;
-      return false;
+      return no;
     }
-    if (this.html) {
-      if (this.html.test(line)) this.html = undefined;
-      return false;
+    if (this.html !== undefined) {
+      if (this.html === null ? !BLANK.test(line) : !this.html.test(line)) return no;
+      this.html = undefined;
+      if (BLANK.test(line)) return { markdown: true, split: false };
+      return no;
     }
     const open = FENCE_OPEN.exec(line);
     if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
       this.fence = { char: open[2][0], length: open[2].length };
-      return false;
+      return no;
     }
     const html = HTML_OPEN.exec(line);
     if (html) {
-      const close = html[1] ? HTML_CLOSE.raw : html[2] ? HTML_CLOSE.comment : html[3] ? HTML_CLOSE.pi : html[4] ? HTML_CLOSE.decl : HTML_CLOSE.cdata;
+      const kind = html.slice(1).findIndex((g) => g !== undefined);
+      const close = kind < HTML_CLOSE.length ? HTML_CLOSE[kind] : null;
       const rest = line.slice(html.index + html[0].length);
-      if (!close.test(rest)) this.html = close;
-      return false;
+      if (close === null || !close.test(rest)) this.html = close;
+      return no;
     }
-    return ATX.test(line);
+    return { markdown: true, split: ATX.test(line) };
   }
 }
 
@@ -105,7 +113,7 @@ export function splitChunks(text: string): Chunk[] {
   if (fm > 0) push(fm, true);
   const state = new BlockState();
   for (let i = fm; i < lines.length; i++) {
-    if (state.feed(lines[i].text) && i > startLine) push(i, false);
+    if (state.feed(lines[i].text).split && i > startLine) push(i, false);
   }
   push(lines.length, false);
   return chunks;

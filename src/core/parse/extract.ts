@@ -13,6 +13,8 @@ import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './te
 import { readTable } from './table';
 import { findMojibake, meant } from './mojibake';
 import { parseMarkdown } from './markdown';
+import { splitLines } from './chunks';
+import { guardForParser, type NoticeKind } from './guard';
 
 export interface FactEstimate {
   low: number;
@@ -112,14 +114,25 @@ export interface ChunkFacts {
   directives: FactDirective[];
   /** Mojibake runs, with ranges relative to the chunk. */
   mojibake: { range: RelRange; text: string; fixed: string }[];
+  /** Where the parser was shown look-alikes instead of the text (see guard.ts); absent when nowhere. */
+  notices?: { kind: NoticeKind; range: RelRange }[];
 }
 
 /** `ownLength`: where the chunk's own text ends (link definitions may be appended after it). */
 export function extractChunk(text: string, ownLength = text.length): ChunkFacts {
-  const facts = new ChunkExtractor(text, parseMarkdown(text)).run();
+  const guarded = guardForParser(text);
+  // The extractor reads the user's own text; only the parser sees the guarded copy.
+  const facts = new ChunkExtractor(text, parseMarkdown(guarded.text)).run();
   facts.mojibake = findMojibake(text.slice(0, ownLength));
+  if (guarded.notices.length > 0) {
+    const lines = new LineIndex(text);
+    facts.notices = guarded.notices.filter((n) => n.start < ownLength).map((n) => ({ kind: n.kind, range: lines.range(n.start, Math.min(n.end, ownLength)) }));
+  }
   return facts;
 }
+
+/** One step of the list walk: read an entry, or settle an item once its nested lists are read. */
+type ListStep = { li: ListItem; parent: number | undefined; promote: boolean; last: boolean; made: number[] } | { settle: number; made: number[] };
 
 /** What a top-level block produced, for resolving "the list after this total". */
 interface BlockOutcome {
@@ -207,9 +220,20 @@ class ChunkExtractor {
         return this.visitParagraph(block, next);
       case 'html':
         return this.visitHtml(block.value, nodeRange(block).start.line);
-      case 'blockquote':
-        for (const child of block.children) this.visitBlock(child, undefined, outcome);
+      case 'blockquote': {
+        // Quotes nest as deep as the input says: walked with a stack, not by recursion.
+        const stack: RootContent[] = [];
+        const pushChildren = (node: Extract<RootContent, { type: 'blockquote' }>) => {
+          for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]);
+        };
+        pushChildren(block);
+        while (stack.length > 0) {
+          const child = stack.pop()!;
+          if (child.type === 'blockquote') pushChildren(child);
+          else this.visitBlock(child, undefined, outcome);
+        }
         return;
+      }
       default:
         return;
     }
@@ -248,23 +272,41 @@ class ChunkExtractor {
 
   // ---- lists ----------------------------------------------------------------------------
 
-  /** Returns the items made from this list's own entries (not their descendants). */
+  /**
+   * Returns the items made from this list's own entries (not their descendants). Lists nest
+   * as deep as the input says, so nested lists are walked with an explicit stack of steps:
+   * an entry is read, then its nested lists, then the entry is settled and counted.
+   */
   private visitList(list: List, parent: number | undefined, promote: boolean): number[] {
     const made: number[] = [];
-    const entries = list.children;
-    entries.forEach((li, i) => {
-      const index = this.visitListItem(li, parent, promote, i === entries.length - 1 ? entries.slice(0, i) : undefined, made);
-      if (index !== undefined) made.push(index);
-    });
+    const steps: ListStep[] = [];
+    const pushList = (l: List, p: number | undefined, promoteAll: boolean, into: number[]) => {
+      const entries = l.children;
+      for (let i = entries.length - 1; i >= 0; i--) steps.push({ li: entries[i], parent: p, promote: promoteAll, last: i === entries.length - 1, made: into });
+    };
+    pushList(list, parent, promote, made);
+    while (steps.length > 0) {
+      const step = steps.pop()!;
+      if ('settle' in step) {
+        this.settleItem(step.settle);
+        step.made.push(step.settle);
+        continue;
+      }
+      const read = this.visitListItem(step.li, step.parent, step.promote, step.last ? step.made : undefined);
+      if (!read) continue;
+      if (read.item !== undefined) steps.push({ settle: read.item, made: step.made });
+      for (let k = read.nested.length - 1; k >= 0; k--) pushList(read.nested[k], read.item ?? step.parent, false, []);
+    }
     return made;
   }
 
-  private visitListItem(li: ListItem, parent: number | undefined, promote: boolean, siblingsBefore: ListItem[] | undefined, madeBefore: number[]): number | undefined {
+  /** Reads one entry; its nested lists are left to the caller. Undefined when the entry is a field of its parent. */
+  private visitListItem(li: ListItem, parent: number | undefined, promote: boolean, madeBefore: number[] | undefined): { item: number | undefined; nested: List[] } | undefined {
     const first = li.children[0];
     const head = first?.type === 'paragraph' ? first : undefined;
     const headRaw = head ? this.source(head) : '';
     const headBase = head ? head.position!.start.offset! : li.position!.start.offset!;
-    const headLine = headRaw.split(/\r?\n/)[0];
+    const headLine = firstLine(headRaw);
     const headText = head ? meant(plainText(head)) : '';
     const nested = li.children.filter((c): c is List => c.type === 'list');
 
@@ -276,16 +318,13 @@ class ChunkExtractor {
         if (target) this.readProp(target, kind, field.value, headBase + field.valueStart, headBase + field.valueEnd);
         return undefined;
       }
-      if (this.readDeclaredField(field.label, field.value, headBase, field.valueStart, 'list', nodeRange(li), siblingsBefore ? madeBefore : undefined)) return undefined;
+      if (this.readDeclaredField(field.label, field.value, headBase, field.valueStart, 'list', nodeRange(li), madeBefore)) return undefined;
     }
     this.readCapacityLine(headText, nodeRange(li));
     if (COUNT_SENTENCE.test(headText)) this.readCountSentence(headLine, headBase, nodeRange(li), undefined);
 
     const item = this.makeListItem(li, head, headRaw, headBase, headText, field, parent, promote);
-    const childParent = item ?? parent;
-    for (const list of nested) this.visitList(list, childParent, false);
-    if (item !== undefined) this.settleItem(item);
-    return item;
+    return { item, nested };
   }
 
   private isTaskItem(li: ListItem): boolean {
@@ -344,7 +383,7 @@ class ChunkExtractor {
   private isPropEntry(li: ListItem): boolean {
     const head = li.children[0];
     if (head?.type !== 'paragraph') return false;
-    const field = readField(this.source(head).split(/\r?\n/)[0]);
+    const field = readField(firstLine(this.source(head)));
     if (!field) return false;
     // A field counts only if it says something: "Status: Built but not activated" does not.
     switch (labelKind(field.label)) {
@@ -375,8 +414,8 @@ class ChunkExtractor {
   /** Reads "(P0, 2d)", "(4-6h)", "(HIGH PRIORITY - 8-12 hours)" after a title. Returns whether any was found. */
   private readAnnotations(headRaw: string, headBase: number, props: FactProps, isField: boolean): boolean {
     let found = false;
-    const firstLine = headRaw.split(/\r?\n/)[0];
-    for (const group of firstLine.matchAll(/\(([^()]*)\)|（([^（）]*)）/g)) {
+    const line = firstLine(headRaw);
+    for (const group of line.matchAll(/\(([^()]*)\)|（([^（）]*)）/g)) {
       const inner = group[1] ?? group[2];
       const innerStart = group.index! + 1;
       const estimate = findEstimates(inner)[0];
@@ -391,7 +430,7 @@ class ChunkExtractor {
       }
     }
     // "**Rate limiting** — 6h": an estimate after a dash at the end of the line.
-    const tail = /\s[—–-]\s+([^—–]*)$/.exec(firstLine);
+    const tail = /\s[—–-]\s+([^—–]*)$/.exec(line);
     if (!props.estimate && tail) {
       const estimate = findEstimates(tail[1])[0];
       const tailStart = tail.index + tail[0].length - tail[1].length;
@@ -401,8 +440,8 @@ class ChunkExtractor {
       }
     }
     if (!props.priority && !isField) {
-      const priority = findPriority(firstLine);
-      if (priority && /\*\*|^\W*P[0-3]\b|\bP[0-3]\b/.test(firstLine)) {
+      const priority = findPriority(line);
+      if (priority && /\*\*|^\W*P[0-3]\b|\bP[0-3]\b/.test(line)) {
         props.priority = { rank: priority.rank, label: priority.label, range: this.lines.range(headBase + priority.start, headBase + priority.end) };
         found = true;
       }
@@ -426,7 +465,7 @@ class ChunkExtractor {
     const leadIsMarker = strong && lead.every((c) => c.type === 'text' && /^[\s\d.)\p{Extended_Pictographic}\uFE0F[\]xX~!-]*$/u.test(c.value));
     // "**CP-001**: Implement the modal": the bold part is the ID, the title follows it.
     const boldTitle = strong && leadIsMarker && !ID_RE.test(plainText(strong).trim()) ? plainText(strong) : undefined;
-    const text = boldTitle ?? splitId(headText.split('\n')[0].replace(/^\s*\[[ xX~!/-]\]\s*/, '')).rest;
+    const text = boldTitle ?? splitId(firstLine(headText).replace(/^\s*\[[ xX~!/-]\]\s*/, '')).rest;
     const title = cleanTitle(
       text
         .replace(/^\s*\[[ xX~!/-]\]\s*/, '')
@@ -457,9 +496,7 @@ class ChunkExtractor {
   private visitParagraph(node: Paragraph, next: RootContent | undefined): void {
     const raw = this.source(node);
     const base = node.position!.start.offset!;
-    let lineStart = 0;
-    for (const line of raw.split('\n')) {
-      const clean = line.replace(/\r$/, '');
+    for (const { text: clean, start: lineStart } of splitLines(raw)) {
       const lineRange = this.lines.range(base + lineStart, base + lineStart + clean.length);
       const field = readField(clean);
       const kind = field ? labelKind(field.label) : undefined;
@@ -471,7 +508,6 @@ class ChunkExtractor {
         this.readCountSentence(clean, base + lineStart, lineRange, next);
       }
       this.readCapacityLine(clean, lineRange);
-      lineStart += line.length + 1;
     }
   }
 
@@ -491,7 +527,7 @@ class ChunkExtractor {
   ): boolean {
     const valueRaw = this.text.slice(lineBase + valueStart, lineBase + valueStart + value.length + 8);
     const valueBase = lineBase + valueStart;
-    const estimates = findEstimates(valueRaw.slice(0, valueRaw.indexOf('\n') >= 0 ? valueRaw.indexOf('\n') : undefined));
+    const estimates = findEstimates(firstLine(valueRaw));
     const first = estimates[0];
     const labelText = cleanTitle(label);
     if (first && first.start <= 2 && TIMELINE_LABEL.test(labelText) && (first.unit === 'w' || first.unit === 'd')) {
@@ -631,7 +667,7 @@ class ChunkExtractor {
     for (const m of value.matchAll(DIRECTIVE_RE)) {
       const before = value.slice(0, m.index);
       const rules = m[2].trim().split(/[\s,]+/).filter(Boolean);
-      this.facts.directives.push({ kind: m[1] as FactDirective['kind'], rules, line: line + (before.match(/\n/g)?.length ?? 0) });
+      this.facts.directives.push({ kind: m[1] as FactDirective['kind'], rules, line: line + (before.match(/\r\n?|\n/g)?.length ?? 0) });
     }
   }
 
@@ -657,4 +693,10 @@ class ChunkExtractor {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+/** The text up to its first line ending (\r\n, \n or a lone \r). */
+function firstLine(text: string): string {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text : text.slice(0, end);
 }

@@ -14,6 +14,7 @@ import type { RelRange } from './text';
 import { detectPlan, PLAN_THRESHOLD } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
 import { linkMentions } from '../model/mentions';
+import { noticeMessage } from './guard';
 
 const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [], mojibake: [] };
 
@@ -28,9 +29,8 @@ export class ChunkCache {
 
   get(chunk: Chunk, defs: Map<string, string>): ChunkFacts {
     if (chunk.frontMatter) return EMPTY;
-    // micromark drops a BOM and counts offsets without it; a space keeps every offset true.
-    const own = chunk.offset === 0 && chunk.text.charCodeAt(0) === 0xfeff ? ' ' + chunk.text.slice(1) : chunk.text;
-    const text = withDefinitions(own, defs);
+    // A leading BOM is the parser guard's business (guard.ts), for every chunk alike.
+    const text = withDefinitions(chunk.text, defs);
     this.used.add(text);
     let facts = this.entries.get(text);
     if (!facts) {
@@ -101,6 +101,7 @@ class ModelBuilder {
   private readonly declared: (Declared & { pending?: PendingScope })[] = [];
   private readonly directives: PlanModel['directives'] = [];
   private readonly mojibake: PlanModel['mojibake'] = [];
+  private readonly notices: NonNullable<PlanModel['notices']> = [];
   private readonly headingFacts = new Map<number, { fact: FactHeading; shift: Shift }>();
   private readonly units: UnitSettings;
   private current: number | undefined;
@@ -129,6 +130,7 @@ class ModelBuilder {
     for (const d of facts.declared) this.addDeclared(d, shift, sectionOf(d.heading), local);
     for (const d of facts.directives) this.directives.push({ ...d, line: d.line + shift.line });
     for (const m of facts.mojibake) this.mojibake.push({ ...m, range: shiftRange(m.range, shift) });
+    for (const n of facts.notices ?? []) this.notices.push({ kind: n.kind, message: noticeMessage(n.kind), range: shiftRange(n.range, shift) });
   }
 
   /** Items or statements before the first heading live in a preamble section. */
@@ -290,7 +292,7 @@ class ModelBuilder {
     const { items, remap } = this.finalizeItems();
     const sections = this.sections.map((s) => ({ ...s, items: [] as number[] }));
     for (const item of items) if (item.parent === undefined) sections[item.section].items.push(item.index);
-    const lineCount = (text.match(/\n/g)?.length ?? 0) + 1;
+    const lineCount = (text.match(/\r\n?|\n/g)?.length ?? 0) + 1;
     setBodyRanges(sections, endPosition(text, lineCount));
     const declared = resolveScopes(this.declared, items, sections, remap);
     const model: PlanModel = {
@@ -306,6 +308,7 @@ class ModelBuilder {
       lineCount,
     };
     linkMentions(model);
+    if (this.notices.length > 0) model.notices = this.notices;
     model.detection = detectPlan(model, this.options.detection);
     model.isPlan = model.detection.score >= PLAN_THRESHOLD;
     return model;
@@ -399,7 +402,8 @@ function setBodyRanges(sections: Section[], end: Range['end']): void {
 }
 
 function endPosition(text: string, lineCount: number): Range['end'] {
-  return { line: lineCount - 1, column: text.length - (text.lastIndexOf('\n') + 1), offset: text.length };
+  const lastLineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  return { line: lineCount - 1, column: text.length - lastLineStart, offset: text.length };
 }
 
 export type { FactProps };

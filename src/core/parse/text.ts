@@ -1,21 +1,33 @@
 /** Small text helpers shared by the extractors: plain text of mdast nodes, and positions. */
 import type { Nodes } from 'mdast';
 
-/** Plain text of a node as a reader sees it (no markup; images by alt text; html dropped). */
+/**
+ * Plain text of a node as a reader sees it (no markup; images by alt text; html dropped).
+ * Walked with an explicit stack: input decides how deep nodes nest.
+ */
 export function plainText(node: Nodes): string {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-      return node.value;
-    case 'html':
-      return '';
-    case 'image':
-      return node.alt ?? '';
-    case 'break':
-      return '\n';
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(plainText).join('') : '';
+  let out = '';
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    switch (n.type) {
+      case 'text':
+      case 'inlineCode':
+        out += n.value;
+        break;
+      case 'html':
+        break;
+      case 'image':
+        out += n.alt ?? '';
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      default:
+        if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+    }
   }
+  return out;
 }
 
 /** A 0-based position relative to the start of the text it was computed in. */
@@ -33,8 +45,10 @@ export interface RelRange {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
+  /** Lines end as CommonMark (and VS Code) end them: at \r\n, \n or a lone \r. */
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const re = /\r\n?|\n/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) this.starts.push(m.index + m[0].length);
   }
 
   get lineCount(): number {
