@@ -5,22 +5,35 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Analyzers } from './analysis/analyzers';
-import type { Envelope, TransferRequest, WorkerMessage } from './analysis/protocol';
+import type { AnswerMessage, Envelope, TransferRequest } from './analysis/protocol';
 import { toMessages } from './analysis/transfer';
 
 const analyzers = new Analyzers();
-/** Messages still to send, by request id. */
-const queued = new Map<number, WorkerMessage[]>();
+/** Text that came ahead of its request, by request id. */
+const texts = new Map<number, string[]>();
+/** Answers still being sent, by request id. */
+const queued = new Map<number, Iterator<AnswerMessage>>();
 
-function sendNext(id: number, messages: WorkerMessage[]): void {
-  const [next, ...rest] = messages;
-  if (rest.length > 0) queued.set(id, rest);
-  else queued.delete(id);
-  if (next) parentPort?.postMessage(next);
+function sendNext(id: number, messages: Iterator<AnswerMessage> | undefined): void {
+  const next = messages?.next();
+  if (!messages || !next || next.done) return void queued.delete(id);
+  if (next.value.last) queued.delete(id);
+  else queued.set(id, messages);
+  parentPort?.postMessage(next.value);
+}
+
+function takeText(id: number, piece: string): void {
+  const pieces = texts.get(id);
+  if (pieces) pieces.push(piece);
+  else texts.set(id, [piece]);
 }
 
 parentPort?.on('message', (message: Envelope | TransferRequest) => {
-  if (message.kind === 'more') return sendNext(message.id, queued.get(message.id) ?? []);
+  if (message.kind === 'more') return sendNext(message.id, queued.get(message.id));
   if (message.kind === 'drop') return void queued.delete(message.id);
-  sendNext(message.id, toMessages(analyzers.handle(message)));
+  if (message.kind === 'text') return takeText(message.id, message.piece);
+  const text = texts.get(message.id);
+  texts.delete(message.id);
+  const request = text && 'text' in message ? { ...message, text: [...text, ...message.text] } : message;
+  sendNext(message.id, toMessages(message.id, analyzers.handle(request)));
 });

@@ -45,19 +45,26 @@ export type WorkerResponse =
   | { id: number; ok: false; message: string };
 
 /**
- * A large analysis comes in parts, each sent when the extension host asks for the next
- * (`more`), so that no single message takes long to receive; `drop` stops it when the
- * document has moved on and the rest is not wanted.
+ * Every answer travels as serialised bytes (see transfer.ts), a large one in several
+ * messages, each sent when the extension host asks for the next (`more`), so that no single
+ * message takes long to receive; `drop` stops it when the document has moved on and the rest
+ * is not wanted.
  */
-export interface AnalysisPart {
+export interface AnswerMessage {
   id: number;
-  part: 'items' | 'findings';
-  values: unknown[];
+  bytes: Uint8Array;
+  /** These bytes continue in the next message (one value larger than a message). */
+  continues: boolean;
+  /** The answer's last message. */
+  last: boolean;
 }
 
-export type TransferRequest = { kind: 'more'; id: number } | { kind: 'drop'; id: number };
-
-export type WorkerMessage = WorkerResponse | AnalysisPart;
+/**
+ * A request's text goes ahead of it in pieces (transfer.ts `textPieces`), each its own
+ * message (`text`), so no message to the worker is large either; the request follows with
+ * its `text` empty.
+ */
+export type TransferRequest = { kind: 'more'; id: number } | { kind: 'drop'; id: number } | { kind: 'text'; id: number; piece: string };
 
 /** What the parts of a declared count or total really add up to. */
 export interface DeclaredParts {

@@ -6,8 +6,8 @@
  * (~125 ms), which must never sit on the extension host's thread.
  */
 import { Worker } from 'node:worker_threads';
-import type { AnalysisPart, PlanAnalysis, TransferRequest, WorkerMessage, WorkerRequest, WorkerResults } from './protocol';
-import { fromParts, isPart } from './transfer';
+import type { AnswerMessage, TransferRequest, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
+import { Assembly, textPieces } from './transfer';
 
 /** The answer was still coming in when it stopped being wanted (the document moved on). */
 export class DroppedAnswer extends Error {
@@ -21,7 +21,7 @@ interface Pending {
   reject(e: Error): void;
   /** Asked between the parts of a large answer; false stops the transfer. */
   wanted?: () => boolean;
-  parts: AnalysisPart[];
+  answer: Assembly;
 }
 
 export class WorkerClient {
@@ -30,16 +30,23 @@ export class WorkerClient {
   private readonly pending = new Map<number, Pending>();
   /** Worker time of the last answer, for the log and benchmarks. */
   lastMs = 0;
+  /** The largest message received so far, in bytes (benchmarks check it stays small). */
+  largestMessage = 0;
 
   constructor(private readonly script: string) {}
 
   request<R extends WorkerRequest>(request: R, wanted?: () => boolean): Promise<WorkerResults[R['kind']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, wanted, parts: [] });
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, wanted, answer: new Assembly() });
       const worker = this.start();
       worker.ref(); // an answer is owed: keep the process up for it
-      worker.postMessage({ ...request, id });
+      if ('text' in request) {
+        for (const piece of textPieces(request.text)) this.control({ kind: 'text', id, piece });
+        worker.postMessage({ ...request, text: [], id });
+      } else {
+        worker.postMessage({ ...request, id });
+      }
     });
   }
 
@@ -57,7 +64,7 @@ export class WorkerClient {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
-    worker.on('message', (m: WorkerMessage) => (isPart(m) ? this.receivePart(m) : this.settle(m)));
+    worker.on('message', (m: AnswerMessage) => this.receive(m));
     // A crash rejects what was waiting; the next request starts a fresh worker.
     worker.on('error', (e) => this.stop(worker, e));
     worker.on('exit', (code) => this.stop(worker, new Error(`Plan Lens analysis worker exited (${code}).`)));
@@ -65,25 +72,35 @@ export class WorkerClient {
     return worker;
   }
 
-  private receivePart(part: AnalysisPart): void {
-    const waiting = this.pending.get(part.id);
+  private receive(message: AnswerMessage): void {
+    this.largestMessage = Math.max(this.largestMessage, message.bytes.byteLength);
+    const waiting = this.pending.get(message.id);
     if (!waiting) return;
-    if (waiting.wanted && !waiting.wanted()) {
-      this.control({ kind: 'drop', id: part.id });
-      this.finish(part.id)?.reject(new DroppedAnswer());
+    if (!message.last && waiting.wanted && !waiting.wanted()) {
+      this.control({ kind: 'drop', id: message.id });
+      this.finish(message.id)?.reject(new DroppedAnswer());
       return;
     }
-    waiting.parts.push(part);
+    let response: WorkerResponse | undefined;
+    try {
+      response = waiting.answer.add(message);
+    } catch (e) {
+      this.control({ kind: 'drop', id: message.id });
+      this.finish(message.id)?.reject(e instanceof Error ? e : new Error(String(e)));
+      return;
+    }
+    if (message.last) return this.settle(message.id, response);
     // Ask for the next part only after this turn: other work runs between parts.
-    setImmediate(() => this.control({ kind: 'more', id: part.id }));
+    setImmediate(() => this.control({ kind: 'more', id: message.id }));
   }
 
-  private settle(message: Exclude<WorkerMessage, AnalysisPart>): void {
-    const waiting = this.finish(message.id);
+  private settle(id: number, response: WorkerResponse | undefined): void {
+    const waiting = this.finish(id);
     if (!waiting) return;
-    if (!message.ok) return waiting.reject(new Error(message.message));
-    this.lastMs = message.ms;
-    waiting.resolve(waiting.parts.length > 0 ? fromParts(message.result as PlanAnalysis, waiting.parts) : message.result);
+    if (!response) return waiting.reject(new Error('Plan Lens analysis: an answer arrived incomplete.'));
+    if (!response.ok) return waiting.reject(new Error(response.message));
+    this.lastMs = response.ms;
+    waiting.resolve(response.result);
   }
 
   private finish(id: number): Pending | undefined {

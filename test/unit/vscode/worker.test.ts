@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DroppedAnswer, WorkerClient } from '../../../src/vscode/analysis/worker-client';
-import { PART_SIZE } from '../../../src/vscode/analysis/transfer';
+import { TRANSFER_LIMITS } from '../../../src/vscode/analysis/transfer';
 import { Analyzers } from '../../../src/vscode/analysis/analyzers';
 import { PLAN } from './helpers';
 
@@ -51,13 +51,16 @@ describe('vscode/analysis worker', () => {
 
   it('receives a large analysis in parts, and drops it when no longer wanted', async function () {
     this.timeout(120_000);
-    const tasks = Array.from({ length: PART_SIZE + 20 }, (_, i) => `- [ ] **T-${i}**: Task ${i} (${(i % 5) + 1}h)`);
+    // About 1 MB of analysis: several parts at the default limits.
+    const count = 2000;
+    const tasks = Array.from({ length: count }, (_, i) => `- [ ] **T-${i}**: Task ${i} (${(i % 5) + 1}h)`);
     const text = ['# Big plan', '', '## Tasks', '', ...tasks, ''].join('\n');
     const client = new WorkerClient(bootstrap());
     try {
       const whole = await client.request({ kind: 'analyze', uri: 'big', version: 1, text: [text], options: {} });
-      assert.equal(whole.model.items.length, PART_SIZE + 20);
-      assert.deepEqual(whole.model.items.map((i) => i.id).slice(-2), [`T-${PART_SIZE + 18}`, `T-${PART_SIZE + 19}`]);
+      assert.equal(whole.model.items.length, count);
+      assert.deepEqual(whole.model.items.map((i) => i.id).slice(-2), [`T-${count - 2}`, `T-${count - 1}`]);
+      assert.ok(client.largestMessage > 0 && client.largestMessage <= TRANSFER_LIMITS.maxBytes);
       await assert.rejects(client.request({ kind: 'analyze', uri: 'big', version: 2, text: [text], options: {} }, () => false), DroppedAnswer);
       // The worker forgot the dropped answer and serves the next request.
       const next = await client.request({ kind: 'analyze', uri: 'small', version: 1, text: [PLAN], options: {} });
