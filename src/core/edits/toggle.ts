@@ -8,8 +8,11 @@ import type { Item } from '../model/schema';
 
 /** `[ ]`, `[x]`, `[X]` and the marks some plans use for "in progress" / "blocked". */
 const CHECKBOX = /^\[[ xX~!\-/?]\]$/;
-/** What may stand between the line start and a task's box: quotes, indentation, a list marker. */
-const TASK_PREFIX = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+$/;
+/**
+ * What may stand between the line start and a task's box: quotes, indentation, a list
+ * marker, or a heading's hashes (`### [ ] T1 — …` is a task too, and the model shows its box).
+ */
+const TASK_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?$/;
 
 /**
  * The edit that flips `item`'s checkbox, or undefined when `text` no longer holds a checkbox
@@ -23,8 +26,10 @@ export function toggleTaskEdit(text: string, item: Pick<Item, 'checkbox'>): Text
   if (box.range.end.offset !== start + 3) return undefined;
   const written = text.slice(start, start + 3);
   if (!CHECKBOX.test(written)) return undefined;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (!TASK_PREFIX.test(text.slice(lineStart, start))) return undefined;
+  // Lines end at \n or a lone \r, as the model counts them.
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const prefix = text.slice(lineStart, start);
+  if (!/[-*+.)#]/.test(prefix) || !TASK_PREFIX.test(prefix)) return undefined;
   const checked = written[1] === 'x' || written[1] === 'X';
   return { start: start + 1, end: start + 2, newText: checked ? ' ' : 'x' };
 }

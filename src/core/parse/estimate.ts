@@ -39,8 +39,20 @@ const ESTIMATE_RE = new RegExp(
 
 const CALENDAR_BEFORE = /(?:week|wk|day|sprint|month|quarter|q|phase|day|woche|tag|неделя|день)\s*$/i;
 
+/**
+ * Numbers past this are not effort or a count anyone means ("9999…9 h", 309 digits, would
+ * even become Infinity and fail the model's schema): they read as no number at all.
+ */
+export const MAX_NUMBER = 1e9;
+
+/** The number a digit string says, or NaN when it is absurdly large. */
+export function readNumber(text: string): number {
+  const n = Number(text.replace(',', '.'));
+  return n <= MAX_NUMBER ? n : NaN;
+}
+
 function toNumber(text: string): number {
-  return Number(text.replace(',', '.'));
+  return readNumber(text);
 }
 
 function unitOf(groups: (string | undefined)[]): EstimateUnit | undefined {
@@ -59,7 +71,7 @@ export function findEstimates(text: string): RawEstimate[] {
     if (!unit) continue;
     const low = toNumber(m[2]);
     const high = m[3] !== undefined ? toNumber(m[3]) : low;
-    if (!(high >= low)) continue;
+    if (!(high >= low)) continue; // also false for NaN: absurd numbers are no estimate
     const open = m[4] !== undefined || m[5 + UNITS.length] !== undefined;
     found.push({
       low,

@@ -5,7 +5,7 @@
  */
 import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { DeclaredKind, EstimateUnit, ItemKind, Status } from '../model/schema';
-import { findEstimates, numberSpan, type RawEstimate } from './estimate';
+import { findEstimates, numberSpan, readNumber, type RawEstimate } from './estimate';
 import { findPriority, findPriorityCodes, readPriorityValue } from './priority';
 import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
 import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
@@ -265,7 +265,7 @@ class ChunkExtractor {
   private readHeadingCount(heading: FactHeading, raw: string, base: number): void {
     const body = raw.replace(/^#{1,6}[ \t]+(?:\[[ xX~!/-]\][ \t]*)?(?:[\d.]+[.)]?[ \t]+)?/, (m) => ' '.repeat(m.length));
     const m = COUNT_IN_HEADING.exec(body);
-    if (!m) return;
+    if (!m || Number.isNaN(readNumber(m[1]))) return;
     const start = base + m.index;
     heading.count = { n: Number(m[1]), valueRange: this.lines.range(start, start + m[1].length), valueText: m[1] };
   }
@@ -543,7 +543,8 @@ class ChunkExtractor {
     if (count && (count[2] || new RegExp(String.raw`\b(?:${COUNT_NOUN})\b`, 'iu').test(labelText)) && !/^#/.test(value)) {
       if (next?.type === 'list') this.promoteNext = true;
       const start = valueBase + valueRaw.indexOf(count[1]);
-      const n = Number(count[1]);
+      const n = readNumber(count[1]);
+      if (Number.isNaN(n)) return false;
       const est: RawEstimate = { low: n, high: n, unit: 'h', start: start - valueBase, end: start - valueBase + count[1].length, approximate: false };
       this.pushDeclared('count', labelText, range, valueRaw, valueBase, est, where, this.countScope(labelText, siblings));
       return true;
@@ -556,7 +557,8 @@ class ChunkExtractor {
     if (!m || next?.type !== 'list') return;
     this.promoteNext = true;
     const start = m.index + m[0].indexOf(m[1]);
-    const n = Number(m[1]);
+    const n = readNumber(m[1]);
+    if (Number.isNaN(n)) return;
     const est: RawEstimate = { low: n, high: n, unit: 'h', start, end: start + m[1].length, approximate: false };
     this.pushDeclared('count', cleanTitle(m[0]), range, line, lineBase, est, 'paragraph', { kind: 'section' });
   }

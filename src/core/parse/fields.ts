@@ -3,6 +3,8 @@
  * `**HIGH PRIORITY TOTAL: 154-190 hours**` — and what their labels mean.
  */
 
+import { MAX_NUMBER, readNumber } from './estimate';
+
 export interface Field {
   label: string;
   value: string;
@@ -78,11 +80,13 @@ export function readCapacity(line: string): RawCapacity | undefined {
   const result: RawCapacity = {};
   const people = /\b(?:for|by|with|assum\w*|team of)\s+(?:a\s+)?(\d+|a|one|single|solo|two|three|four|five|six)\s+(?:full[- ]time\s+|experienced\s+|senior\s+)?(?:developers?|engineers?|devs?|people|persons?|FTEs?)\b/i.exec(line);
   if (people) result.people = Number(people[1]) || WORD_NUMBER[people[1].toLowerCase()];
+  if (!(result.people! <= MAX_NUMBER)) delete result.people;
   // `(?<!\d)`: a number starts where no digit precedes it, so a long digit run is tried once, not from every digit.
   const hpd = /(?<!\d)(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?))?\s+(?:productive\s+|working\s+|focused\s+|effective\s+|dev(?:elopment)?\s+)?(?:hours?|h)\s+(?:per|a|each|\/)\s*(?:work(?:ing)?\s*)?day\b/i.exec(line);
   if (hpd) {
-    const low = Number(hpd[1].replace(',', '.'));
-    result.hoursPerDay = { low, high: hpd[2] ? Number(hpd[2].replace(',', '.')) : low };
+    const low = readNumber(hpd[1]);
+    const high = hpd[2] ? readNumber(hpd[2]) : low;
+    if (!Number.isNaN(low) && !Number.isNaN(high)) result.hoursPerDay = { low, high };
   }
   return result.people !== undefined || result.hoursPerDay ? result : undefined;
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { setTaskEdit, toggleTaskEdit } from '../../../src/core/edits/toggle';
 import { applyEdits } from '../../../src/core/edits/apply';
+import { analyzePlan } from '../../../src/core/index';
 
 /** An item whose checkbox sits at `offset` (the model's positions, reduced to what toggling reads). */
 function at(offset: number, length = 3) {
@@ -30,6 +31,27 @@ describe('core/edits/toggle', () => {
     const text = 'intro\n\t> 12) [ ] nested\n';
     const offset = text.indexOf('[');
     assert.deepEqual(toggleTaskEdit(text, at(offset)), { start: offset + 1, end: offset + 2, newText: 'x' });
+  });
+
+  it('ticks a heading task, and every box the model shows can be toggled', () => {
+    const text = '# Backlog\n\n### [ ] T1 — Toast\n\n> ## [x] T2 — Flicker\n';
+    const offset = text.indexOf('[ ]');
+    assert.deepEqual(toggleTaskEdit(text, at(offset)), { start: offset + 1, end: offset + 2, newText: 'x' });
+    const boxes = analyzePlan(text).model.items.filter((i) => i.checkbox);
+    assert.equal(boxes.length, 2);
+    for (const item of boxes) assert.ok(toggleTaskEdit(text, item), item.title);
+  });
+
+  it('finds the line start after a lone CR, as the model counts lines', () => {
+    const text = '# Plan\r- [ ] a\r- [ ] b\r';
+    const items = analyzePlan(text).model.items;
+    assert.equal(items.length, 2);
+    for (const item of items) assert.equal(applyEdits(text, [toggleTaskEdit(text, item)!]).slice(item.checkbox!.range.start.offset, item.checkbox!.range.end.offset), '[x]');
+  });
+
+  it('refuses a box with no list marker or heading before it', () => {
+    assert.equal(toggleTaskEdit('[ ] a', at(0)), undefined, 'line start');
+    assert.equal(toggleTaskEdit('> [ ] a', at(2)), undefined, 'quote only');
   });
 
   it('refuses when the text at the range is not a checkbox', () => {
