@@ -133,6 +133,11 @@ export const ScopeSchema = z.object({
   /** For kind 'totals': the other declared totals this one adds up. */
   declared: z.optional(z.array(z.number())),
   /**
+   * For kind 'totals': add the other totals' declared values ("### Phase 2 (3 hours)"), not
+   * what their own parts sum to (a total after its phases totals what the phases declare).
+   */
+  ofDeclared: z.optional(z.boolean()),
+  /**
    * The statement names nothing ("Total: 70 hours") and was matched to the list beside it,
    * while the plan has effort elsewhere too: what it totals is a guess, so no fix is offered.
    */

@@ -76,6 +76,7 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
     return out;
   });
   for (const d of resolved) if (declared[d.index].pending?.kind === 'grand') groupTotals(d, resolved, declared);
+  for (const d of resolved) if (d.kind === 'total' && d.where !== 'heading' && d.scope.kind !== 'totals' && namesNothing(d.label)) sectionTotals(d, resolved, sections);
   return resolved;
 }
 
@@ -133,4 +134,28 @@ function groupTotals(grand: Declared, all: Declared[], pending: PendingDeclared[
     if (p && !byRank.has(p.rank) && d.scope.items.length > 0) byRank.set(p.rank, d.index);
   }
   if (byRank.size >= 2) grand.scope = { kind: 'totals', items: [], declared: [...byRank.values()] };
+}
+
+/**
+ * "**Total Estimated Effort**: 3-5 hours" after "### Phase 1 (2 hours)", "### Phase 2 (3 hours)",
+ * "### Phase 3 (1-2 hours)": a total that names nothing, at the end of the last of a run of
+ * sibling sections that each declare their own estimate in the heading, totals those headings.
+ * Its section's children are the run when the total closes a parent section.
+ */
+function sectionTotals(total: Declared, all: Declared[], sections: Section[]): void {
+  const headingTotal = new Map<number, number>();
+  for (const d of all) if (d.kind === 'total' && d.where === 'heading' && !headingTotal.has(d.section)) headingTotal.set(d.section, d.index);
+  const here = sections[total.section];
+  if (!here) return;
+  const children = sections.flatMap((s, i) => (s.parent === total.section && s.range.start.line < total.range.start.line ? [i] : []));
+  let run: number[];
+  if (children.length >= 2 && children.every((c) => headingTotal.has(c)) && !headingTotal.has(total.section)) run = children;
+  else {
+    if (!headingTotal.has(total.section)) return;
+    const siblings = sections.flatMap((s, i) => (s.parent === here.parent && s.depth === here.depth && i <= total.section ? [i] : []));
+    run = [];
+    for (let k = siblings.length - 1; k >= 0 && headingTotal.has(siblings[k]); k--) run.unshift(siblings[k]);
+  }
+  if (run.length < 2) return;
+  total.scope = { kind: 'totals', section: total.section, items: [], declared: run.map((s) => headingTotal.get(s)!), ofDeclared: true };
 }

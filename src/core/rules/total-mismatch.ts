@@ -8,6 +8,8 @@ import { formatLike } from './format-like';
 
 interface Parts {
   hours: Hours;
+  /** For a total of declared totals: what the parts' own items add up to (another reading). */
+  itemsHours?: Hours;
   /** The sum without parts already done, when some are. */
   remaining?: Hours;
   estimated: number;
@@ -19,6 +21,7 @@ interface Parts {
 export function partsOf(model: PlanModel, declared: Declared, seen = new Set<number>()): Parts | undefined {
   if (seen.has(declared.index)) return undefined;
   seen.add(declared.index);
+  if (declared.scope.kind === 'totals' && declared.scope.ofDeclared) return declaredParts(model, declared.scope.declared ?? [], seen);
   if (declared.scope.kind === 'totals') return totalsParts(model, declared.scope.declared ?? [], seen);
   const sum = sumItems(model, declared.scope.items);
   if (sum.estimated === 0) return undefined;
@@ -48,6 +51,23 @@ function totalsParts(model: PlanModel, indices: readonly number[], seen: Set<num
     parts.related.push({ range: part.range, message: `${part.label}: its parts add up to ${sum}` });
   }
   return parts.estimated === 0 ? undefined : { ...parts, hours: tidy(parts.hours) };
+}
+
+/** The parts' declared values added up ("### Phase 2 (3 hours)"), and what their items add up to. */
+function declaredParts(model: PlanModel, indices: readonly number[], seen: Set<number>): Parts | undefined {
+  const parts: Parts = { hours: ZERO_HOURS, estimated: 0, missing: 0, related: [] };
+  let items: Hours | undefined = ZERO_HOURS;
+  for (const index of indices) {
+    const part = model.declared[index];
+    if (!part) continue;
+    parts.hours = addHours(parts.hours, part.value);
+    parts.estimated++;
+    const computed = partsOf(model, part, new Set(seen));
+    items = computed && computed.missing === 0 && items ? addHours(items, computed.hours) : undefined;
+    parts.related.push({ range: part.valueRange, message: `${part.label}: ${formatHours(part.value)}` });
+  }
+  if (parts.estimated === 0) return undefined;
+  return { ...parts, hours: tidy(parts.hours), itemsHours: items && tidy(items) };
 }
 
 /** "~94h", "about 40 hours": a rounded statement, compared with a 10% allowance. */
@@ -82,13 +102,35 @@ function broaderReadings(model: PlanModel, rollups: Rollups, declared: Declared)
   return readings.filter((r) => r.hours.low > 0).flatMap((r) => [r.hours, r.remainingHours]);
 }
 
-/** Bound by bound; a point sum inside a declared range, or a declared point inside a summed range, agrees. */
-export function agrees(declared: Hours, computed: Hours, tolerance: number): boolean {
-  const within = (x: number, h: Hours) => x >= h.low - 0.01 && (h.high === null || x <= h.high + 0.01);
+/**
+ * Bound by bound; a point sum inside a declared range, or a declared point inside a summed
+ * range, agrees. `slack`
+ * (hours) is the rounding a whole number in the declared unit allows ("3 hours" holds 170 min).
+ */
+export function agrees(declared: Hours, computed: Hours, tolerance: number, slack = 0): boolean {
+  const e = Math.max(0.01, slack);
+  const within = (x: number, h: Hours) => x >= h.low - e && (h.high === null || x <= h.high + e);
   if (computed.high === computed.low && within(computed.low, declared)) return true;
   if (declared.high === declared.low && within(declared.low, computed)) return true;
-  if (!same(declared.low, computed.low, tolerance)) return false;
-  return declared.high === null || computed.high === null || same(declared.high, computed.high, tolerance);
+  const close = (a: number, b: number) => same(a, b, tolerance) || Math.abs(a - b) <= e;
+  if (!close(declared.low, computed.low)) return false;
+  return declared.high === null || computed.high === null || close(declared.high, computed.high);
+}
+
+const UNIT_AFTER = /^\s*\**\s*(?:(h|hrs?|hours?|stunden|timer|часа?|часов|時間)|(d|days?|tage?n?|dager?|jours?|дн(?:я|ей)?|日)|(w|wks?|weeks?|wochen?|uker?|semaines?|недел[ьи]|週間?))(?![\p{L}])/iu;
+
+/**
+ * Half a unit of what the declared total was written in, when its bounds are whole numbers:
+ * "3 hours" stands for 2.5–3.5 h, "2 days" for 1.5–2.5 days. Decimals state their precision.
+ */
+export function roundingSlack(text: string, declared: Declared, hoursPerDay: number, daysPerWeek: number): number {
+  // A range states its own bounds; only a single whole number stands for a rounded value.
+  const whole = Number.isInteger(declared.value.low) && declared.value.high === declared.value.low;
+  if (!whole || /[.,]\d/.test(declared.valueText)) return 0;
+  const unit = UNIT_AFTER.exec(text.slice(declared.valueRange.end.offset, declared.valueRange.end.offset + 24));
+  if (!unit) return 0;
+  const size = unit[1] ? 1 : unit[2] ? hoursPerDay : hoursPerDay * daysPerWeek;
+  return size / 2;
 }
 
 /** Unestimated parts can only add effort, so the known sum is a lower bound: report only a certain overrun. */
@@ -126,24 +168,28 @@ export const totalMismatch: Rule = {
     messages: {
       mismatch: 'Declares {declared} for "{label}", but its parts add up to {computed} (see related locations)',
       byPriority: 'Declares {declared} for "{label}", but the items marked {priorities} add up to {computed} (see related locations)',
+      sections: 'Declares {declared} for "{label}", but the sections it totals declare {computed} (see related locations)',
       partial:
         'Declares {declared} for "{label}", but the {estimated} estimated parts already add up to {computed}, with {missing} still unestimated',
     },
   },
-  check({ text, model, rollups, report }) {
+  check({ text, model, rollups, options, report }) {
     for (const declared of model.declared) {
       if (declared.kind !== 'total') continue;
       const parts = partsOf(model, declared);
       if (!parts) continue;
       const tolerance = isApproximate(text, declared) ? 0.1 : 0;
+      const slack = roundingSlack(text, declared, options.hoursPerDay, options.daysPerWeek);
       const complete = parts.missing === 0;
       const sums = candidateSums(declared, parts);
-      const fits = (sum: Hours) => (complete ? agrees(declared.value, sum, tolerance) : !certainlyOver(declared.value, sum, tolerance));
-      if (sums.some(fits) || broaderReadings(model, rollups, declared).some((sum) => agrees(declared.value, sum, tolerance))) continue;
+      const fits = (sum: Hours) => (complete ? agrees(declared.value, sum, tolerance, slack) : !certainlyOver(declared.value, sum, tolerance));
+      const readings = [...broaderReadings(model, rollups, declared), ...(parts.itemsHours ? [parts.itemsHours] : [])];
+      if (sums.some(fits) || readings.some((sum) => agrees(declared.value, sum, tolerance, slack))) continue;
+      const ofDeclared = declared.scope.ofDeclared === true;
       const computed = sums[0];
       const byPriority = isPriorityWide(declared);
       report({
-        messageId: !complete ? 'partial' : byPriority ? 'byPriority' : 'mismatch',
+        messageId: !complete ? 'partial' : byPriority ? 'byPriority' : ofDeclared ? 'sections' : 'mismatch',
         range: declared.valueRange,
         data: {
           declared: formatHours(declared.value),
@@ -156,7 +202,8 @@ export const totalMismatch: Rule = {
         declared: formatHours(declared.value),
         computed: formatHours(computed),
         related: parts.related,
-        fix: complete && !byPriority && !declared.scope.ambiguous ? fixFor(declared, computed) : undefined,
+        // Sections' declared estimates and their items are two readings: which to believe is a guess.
+        fix: complete && !byPriority && !ofDeclared && !declared.scope.ambiguous ? fixFor(declared, computed) : undefined,
       });
     }
   },
