@@ -30,7 +30,7 @@ export class PlanAnalyzer {
   analyze(text: string, options: AnalyzeOptionsInput | AnalyzeOptions = {}): Analysis {
     const resolved = resolveOptions(options);
     const model = buildModel(text, resolved, this.cache);
-    const rollups = computeRollups(model);
+    const rollups = computeRollups(model, resolved.hoursPerDay);
     const findings = model.isPlan ? runRules({ text, model, rollups, options: resolved }) : [];
     return { model, rollups, findings };
   }

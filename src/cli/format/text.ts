@@ -3,7 +3,7 @@
  * extension's "Show Plan Summary" command prints the same outline.
  */
 import type { Analysis, Finding, Rollup } from '../../core/index';
-import { formatHours } from '../../core/model/format';
+import { formatEffort, hasEstimates, percentDone } from '../../core/model/rollup-text';
 import { isEmptyPreamble, type CheckedFile } from '../report';
 
 const MAX_TITLE = 60;
@@ -13,10 +13,14 @@ export function formatSummaryText(path: string, { model, rollups }: Analysis): s
   if (!model.isPlan) return `${path}: not a plan (${model.detection.reason})\n`;
   const doc = rollups.document;
   const unknown = doc.unknown > 0 ? ` · ${doc.unknown} unknown` : '';
-  const counts = `${plural(doc.items, 'item')} · ${doc.done} done · ${doc.partial} partial · ${doc.open} open${unknown}`;
-  const lines = [path, `  ${counts} · ${hoursText(doc)}`];
+  const counts = `${plural(doc.items, 'item')} · ${doc.done} done (${percentDone(doc)}%) · ${doc.partial} partial · ${doc.open} open${unknown}`;
+  const perDay = rollups.hoursPerDay;
+  const lines = [path, `  ${counts} · ${hoursText(doc, perDay)}`];
   const priorities = Object.keys(rollups.byPriority).sort();
-  const byPriority = priorities.map((code) => `${code}: ${plural(rollups.byPriority[code].items, 'item')}, ${formatHours(rollups.byPriority[code].hours)}`);
+  const byPriority = priorities.map((code) => {
+    const r = rollups.byPriority[code];
+    return `${code}: ${plural(r.items, 'item')}, ${hasEstimates(r) ? formatEffort(r.hours, r, perDay) : 'no estimates'}`;
+  });
   if (byPriority.length > 0) lines.push(`  ${byPriority.join(' · ')}`);
   const outline = outlineLines(model, rollups);
   return `${[...lines, ...(outline.length > 0 ? ['', ...outline] : [])].join('\n')}\n`;
@@ -28,23 +32,23 @@ function outlineLines(model: Analysis['model'], rollups: Analysis['rollups']): s
     .filter((s) => !isEmptyPreamble(s))
     .map((s) => {
       const label = `${'  '.repeat(Math.max(s.depth - 1, 0))}${truncate(s.title || '(before the first heading)')}`;
-      return { label, width: displayWidth(label), stats: sectionStats(rollups.sections[s.index]) };
+      return { label, width: displayWidth(label), stats: sectionStats(rollups.sections[s.index], rollups.hoursPerDay) };
     });
   const width = rows.reduce((max, r) => Math.max(max, r.width), 0);
   return rows.map((r) => `  ${r.label}${' '.repeat(width - r.width)}  ${r.stats}`.trimEnd());
 }
 
-function hoursText(r: Rollup): string {
+function hoursText(r: Rollup, perDay?: number): string {
+  if (!hasEstimates(r)) return 'no estimates';
   const unestimated = r.unestimated.length > 0 ? ` (${r.unestimated.length} without estimate)` : '';
-  return `${formatHours(r.hours)}, ${formatHours(r.remainingHours)} left${unestimated}`;
+  return `${formatEffort(r.hours, r, perDay)}, ${formatEffort(r.remainingHours, r, perDay)} left${unestimated}`;
 }
 
 /** "done/items · hours · left", or nothing for a section without work items. */
-function sectionStats(r: Rollup): string {
+function sectionStats(r: Rollup, perDay?: number): string {
   if (r.items === 0) return '';
-  // Hours can come from breakdown lines even when no work item has an estimate of its own.
-  if (r.unestimated.length === r.items && r.hours.low === 0 && r.hours.high === 0) return `${r.done}/${r.items} · no estimates`;
-  return `${r.done}/${r.items} · ${formatHours(r.hours)} · ${formatHours(r.remainingHours)} left`;
+  if (!hasEstimates(r)) return `${r.done}/${r.items} · no estimates`;
+  return `${r.done}/${r.items} · ${formatEffort(r.hours, r, perDay)} · ${formatEffort(r.remainingHours, r, perDay)} left`;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Rollup {
   remainingHours: Hours;
   /** Work items with no estimate (indices into `PlanModel.items`). */
   unestimated: number[];
+  /** How the counted estimates were written: in days or weeks, or in hours or minutes. */
+  written?: { days: number; hours: number };
 }
 
 export interface Rollups {
@@ -22,4 +24,6 @@ export interface Rollups {
   sections: Rollup[];
   /** Keyed by canonical priority code: "P0" … "P3". */
   byPriority: Record<string, Rollup>;
+  /** The working day the plan's days were read with, to show sums in days where it writes days. */
+  hoursPerDay?: number;
 }

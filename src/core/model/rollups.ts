@@ -5,7 +5,15 @@ import { ZERO_HOURS, addHours, priorityCode } from './format';
 import { effortEntries, effortOf, isWorkItem } from './work';
 
 export function emptyRollup(): Rollup {
-  return { items: 0, done: 0, partial: 0, open: 0, unknown: 0, hours: { ...ZERO_HOURS }, remainingHours: { ...ZERO_HOURS }, unestimated: [] };
+  return { items: 0, done: 0, partial: 0, open: 0, unknown: 0, hours: { ...ZERO_HOURS }, remainingHours: { ...ZERO_HOURS }, unestimated: [], written: { days: 0, hours: 0 } };
+}
+
+function countWritten(r: Rollup, item: Item, by: number): void {
+  // Effort summed from sub-items has no one unit: read as hours.
+  const unit = item.estimate?.unit ?? 'h';
+  r.written ??= { days: 0, hours: 0 };
+  if (unit === 'd' || unit === 'w') r.written.days += by;
+  else r.written.hours += by;
 }
 
 /** Adds one entry. Breakdown lines add effort but are not counted as items. */
@@ -19,6 +27,7 @@ export function addEntry(r: Rollup, item: Item, items: Item[]): void {
   if (effort) {
     r.hours = addHours(r.hours, effort);
     if (item.status !== 'done') r.remainingHours = addHours(r.remainingHours, effort);
+    countWritten(r, item, 1);
   }
 }
 
@@ -31,6 +40,11 @@ export function mergeRollup(into: Rollup, from: Rollup): void {
   into.hours = addHours(into.hours, from.hours);
   into.remainingHours = addHours(into.remainingHours, from.remainingHours);
   into.unestimated.push(...from.unestimated);
+  if (from.written) {
+    into.written ??= { days: 0, hours: 0 };
+    into.written.days += from.written.days;
+    into.written.hours += from.written.hours;
+  }
 }
 
 export function sumHours(items: Item[], all: Item[]): { hours: Hours; estimated: number } {
@@ -61,7 +75,7 @@ function asCounted(entry: Item, items: Item[]): Item {
  * it counts one item, and so does the document. Sections count their own entries, fold
  * into their ancestors, and an ancestor that holds two mentions of one item takes one back.
  */
-export function computeRollups(model: PlanModel): Rollups {
+export function computeRollups(model: PlanModel, hoursPerDay = 8): Rollups {
   const sections = model.sections.map(() => emptyRollup());
   const document = emptyRollup();
   const byPriority: Record<string, Rollup> = {};
@@ -88,7 +102,7 @@ export function computeRollups(model: PlanModel): Rollups {
     if (parent !== undefined) mergeRollup(sections[parent], sections[s]);
   }
   takeBackRepeats(model, sections, where);
-  return { document, sections, byPriority };
+  return { document, sections, byPriority, hoursPerDay };
 }
 
 /** An ancestor of several sections that mention one item counted it once per section: once is right. */
@@ -116,6 +130,7 @@ function removeEntry(r: Rollup, item: Item, items: Item[], times: number): void 
     if (effort) {
       r.hours = subtractHours(r.hours, effort);
       if (item.status !== 'done') r.remainingHours = subtractHours(r.remainingHours, effort);
+      countWritten(r, item, -1);
     }
   }
 }

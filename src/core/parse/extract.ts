@@ -132,7 +132,7 @@ export function extractChunk(text: string, ownLength = text.length): ChunkFacts 
 }
 
 /** One step of the list walk: read an entry, or settle an item once its nested lists are read. */
-type ListStep = { li: ListItem; parent: number | undefined; promote: boolean; last: boolean; made: number[] } | { settle: number; made: number[] };
+type ListStep = { li: ListItem; parent: number | undefined; promote: boolean; last: boolean; made: number[]; bulletMark: boolean } | { settle: number; made: number[] };
 
 /** What a top-level block produced, for resolving "the list after this total". */
 interface BlockOutcome {
@@ -282,7 +282,8 @@ class ChunkExtractor {
     const steps: ListStep[] = [];
     const pushList = (l: List, p: number | undefined, promoteAll: boolean, into: number[]) => {
       const entries = l.children;
-      for (let i = entries.length - 1; i >= 0; i--) steps.push({ li: entries[i], parent: p, promote: promoteAll, last: i === entries.length - 1, made: into });
+      const bulletMark = this.uniformMark(entries);
+      for (let i = entries.length - 1; i >= 0; i--) steps.push({ li: entries[i], parent: p, promote: promoteAll, last: i === entries.length - 1, made: into, bulletMark });
     };
     pushList(list, parent, promote, made);
     while (steps.length > 0) {
@@ -292,7 +293,7 @@ class ChunkExtractor {
         step.made.push(step.settle);
         continue;
       }
-      const read = this.visitListItem(step.li, step.parent, step.promote, step.last ? step.made : undefined);
+      const read = this.visitListItem(step.li, step.parent, step.promote, step.last ? step.made : undefined, step.bulletMark);
       if (!read) continue;
       if (read.item !== undefined) steps.push({ settle: read.item, made: step.made });
       for (let k = read.nested.length - 1; k >= 0; k--) pushList(read.nested[k], read.item ?? step.parent, false, []);
@@ -300,8 +301,26 @@ class ChunkExtractor {
     return made;
   }
 
+  /**
+   * A status mark is a status only where the list uses marks to tell entries apart. When
+   * every entry starts with the same mark ("✅ Hero visuals", "✅ Quick view" … in a roadmap,
+   * "❌ Don't …" advice) the mark is the list's bullet, not a state.
+   */
+  private uniformMark(entries: ListItem[]): boolean {
+    if (entries.length < 2) return false;
+    let mark: string | undefined;
+    for (const li of entries) {
+      if (this.isTaskItem(li)) return false;
+      const head = li.children[0];
+      const found = head?.type === 'paragraph' ? findStatusEmoji(meant(plainText(head))) : undefined;
+      if (!found || (mark !== undefined && found.text !== mark)) return false;
+      mark = found.text;
+    }
+    return true;
+  }
+
   /** Reads one entry; its nested lists are left to the caller. Undefined when the entry is a field of its parent. */
-  private visitListItem(li: ListItem, parent: number | undefined, promote: boolean, madeBefore: number[] | undefined): { item: number | undefined; nested: List[] } | undefined {
+  private visitListItem(li: ListItem, parent: number | undefined, promote: boolean, madeBefore: number[] | undefined, bulletMark = false): { item: number | undefined; nested: List[] } | undefined {
     const first = li.children[0];
     const head = first?.type === 'paragraph' ? first : undefined;
     const headRaw = head ? this.source(head) : '';
@@ -323,7 +342,7 @@ class ChunkExtractor {
     this.readCapacityLine(headText, nodeRange(li));
     if (COUNT_SENTENCE.test(headText)) this.readCountSentence(headLine, headBase, nodeRange(li), undefined);
 
-    const item = this.makeListItem(li, head, headRaw, headBase, headText, field, parent, promote);
+    const item = this.makeListItem(li, head, headRaw, headBase, headText, field, parent, promote, bulletMark);
     return { item, nested };
   }
 
@@ -340,11 +359,12 @@ class ChunkExtractor {
     field: ReturnType<typeof readField>,
     parent: number | undefined,
     promote: boolean,
+    bulletMark: boolean,
   ): number | undefined {
     const checkbox = this.listCheckbox(li, headText);
     const props: FactProps = {};
     const annotation = this.readAnnotations(headRaw, headBase, props, !!field);
-    const leading = findStatusEmoji(headText) ?? findStatusMarker(headText.slice(0, 40));
+    const leading = (bulletMark ? undefined : findStatusEmoji(headText)) ?? findStatusMarker(headText.slice(0, 40));
     const breakdown = !checkbox && field && labelKind(field.label) === 'other' ? this.breakdownEstimate(field, headBase) : undefined;
     const bold = /^(?:\s*(?:\d+[.)]\s*)?(?:[^\p{L}\p{N}*_[]\s*)?(?:\[[^\]]*\]\s*)?)?(?:\*\*|__)/u.test(headRaw);
     const nestedProps = li.children.some((c) => c.type === 'list' && c.children.some((n) => this.isPropEntry(n)));
@@ -464,7 +484,11 @@ class ChunkExtractor {
     const lead = head ? head.children.slice(0, head.children.indexOf(strong as never)) : [];
     const leadIsMarker = strong && lead.every((c) => c.type === 'text' && /^[\s\d.)\p{Extended_Pictographic}\uFE0F[\]xX~!-]*$/u.test(c.value));
     // "**CP-001**: Implement the modal": the bold part is the ID, the title follows it.
-    const boldTitle = strong && leadIsMarker && !ID_RE.test(plainText(strong).trim()) ? plainText(strong) : undefined;
+    const bold = strong && leadIsMarker && !ID_RE.test(plainText(strong).trim()) ? plainText(strong) : undefined;
+    // "⚠️ **PARTIAL** Batch generation workflows": the bold word is the status, the rest the title.
+    const boldIsStatus = bold !== undefined && isStatusWord(bold);
+    const after = boldIsStatus && head ? head.children.slice(head.children.indexOf(strong as never) + 1).map(plainText).join('').split('\n')[0] : '';
+    const boldTitle = boldIsStatus ? (/\p{L}/u.test(after) ? after.replace(/^[\s:—–-]+/, '') : undefined) : bold;
     const text = boldTitle ?? splitId(firstLine(headText).replace(/^\s*\[[ xX~!/-]\]\s*/, '')).rest;
     const title = cleanTitle(
       text
@@ -691,6 +715,13 @@ class ChunkExtractor {
       per: e.per,
     };
   }
+}
+
+/** The whole text is a status word ("PARTIAL", "Done"), not a title that starts with one. */
+function isStatusWord(text: string): boolean {
+  const t = text.replace(/[\p{Extended_Pictographic}\uFE0F:]/gu, '').trim();
+  const status = readStatusValue(t);
+  return !!status && status.text.toLowerCase() === t.toLowerCase();
 }
 
 function range(from: number, to: number): number[] {

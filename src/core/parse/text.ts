@@ -85,10 +85,11 @@ export function nodeRange(node: Nodes): RelRange {
   return { start: fromPoint(pos.start), end: fromPoint(pos.end) };
 }
 
-/** Collapse markup and whitespace for titles: "**Concurrency Controls**" → "Concurrency Controls". */
+/** Collapse markup and whitespace for titles: "**Concurrency Controls**" → "Concurrency Controls", "payments_v1" stays. */
 export function cleanTitle(text: string): string {
   return text
-    .replace(/[*_`]+/g, '')
+    // Markup only: "payments_v1" keeps its underscore, "__bold__" and "_em_" lose theirs.
+    .replace(/[*`]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

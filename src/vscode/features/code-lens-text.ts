@@ -4,6 +4,7 @@
 import type { Range } from '../../core/model/schema';
 import type { Rollup } from '../../core/model/rollup-types';
 import { formatHours } from '../../core/model/format';
+import { formatEffort, hasEstimates, percentDone } from '../../core/model/rollup-text';
 import type { DeclaredParts, PlanAnalysis } from '../analysis/protocol';
 
 /** What a lens stands over: a section heading, or a declared count / total. */
@@ -28,16 +29,16 @@ function hasParts(parts: DeclaredParts | undefined): parts is DeclaredParts {
 }
 
 export function lensTitle(target: LensTarget, analysis: PlanAnalysis): string {
-  if (target.kind === 'section') return sectionLensTitle(analysis.rollups.sections[target.index]!);
+  if (target.kind === 'section') return sectionLensTitle(analysis.rollups.sections[target.index]!, analysis.rollups.hoursPerDay);
   const declared = analysis.model.declared[target.index]!;
   return declaredLensTitle(declared.kind, analysis.declaredParts[target.index]!);
 }
 
-/** "12 items · 3 done · 34–43 h · 28–35 h left". */
-export function sectionLensTitle(rollup: Rollup): string {
-  const parts = [plural(rollup.items, 'item'), `${rollup.done} done`];
-  if (rollup.unestimated.length === rollup.items) parts.push('no estimates');
-  else parts.push(formatHours(rollup.hours), `${formatHours(rollup.remainingHours)} left`);
+/** "12 items · 3 done (25%) · 34–43 h · 28–35 h left". */
+export function sectionLensTitle(rollup: Rollup, hoursPerDay?: number): string {
+  const parts = [plural(rollup.items, 'item'), `${rollup.done} done (${percentDone(rollup)}%)`];
+  if (!hasEstimates(rollup)) parts.push('no estimates');
+  else parts.push(formatEffort(rollup.hours, rollup, hoursPerDay), `${formatEffort(rollup.remainingHours, rollup, hoursPerDay)} left`);
   if (rollup.unestimated.length > 0 && rollup.unestimated.length < rollup.items) parts.push(`${rollup.unestimated.length} unestimated`);
   return parts.join(' · ');
 }

@@ -7,6 +7,7 @@
 import type { Item, Range, Section } from '../../core/model/schema';
 import type { Rollup } from '../../core/model/rollup-types';
 import { formatHours, priorityCode } from '../../core/model/format';
+import { formatEffort, hasEstimates, rollupLines } from '../../core/model/rollup-text';
 import type { PlanAnalysis } from '../analysis/protocol';
 
 export type GroupBy = 'section' | 'priority';
@@ -31,6 +32,7 @@ export interface SectionNode extends NodeBase {
   kind: 'section';
   section: Section;
   rollup?: Rollup;
+  hoursPerDay?: number;
 }
 
 export interface ItemNode extends NodeBase {
@@ -44,6 +46,7 @@ export interface PriorityNode extends NodeBase {
   kind: 'priority';
   code: string;
   rollup?: Rollup;
+  hoursPerDay?: number;
   /** Items in the group (known before its children are built). */
   count: number;
 }
@@ -83,7 +86,7 @@ function sectionsWithItems({ model }: PlanAnalysis, visible: Visible): Set<numbe
 
 function sectionNode(analysis: PlanAnalysis, section: Section, visible: Visible, shown: Set<number>): SectionNode {
   const { model, rollups } = analysis;
-  const node = { kind: 'section' as const, section, rollup: rollups.sections[section.index], key: `s:${section.title}`, lines: linesOf(section.bodyRange), expandable: true };
+  const node = { kind: 'section' as const, section, rollup: rollups.sections[section.index], hoursPerDay: rollups.hoursPerDay, key: `s:${section.title}`, lines: linesOf(section.bodyRange), expandable: true };
   return lazy<SectionNode>(node, () => {
     const subsections = section.sections.filter((i) => shown.has(i)).map((i) => sectionNode(analysis, model.sections[i]!, visible, shown));
     const items = section.items.map((i) => model.items[i]!).filter(visible).map((item) => itemNode(analysis, item, visible));
@@ -102,7 +105,7 @@ function priorityRoots(analysis: PlanAnalysis, visible: Visible): PlanNode[] {
   }
   const codes = [...groups.keys()].sort((a, b) => (a === NO_PRIORITY ? 1 : b === NO_PRIORITY ? -1 : a.localeCompare(b)));
   const roots = codes.map((code) =>
-    lazy<PriorityNode>({ kind: 'priority', code, rollup: analysis.rollups.byPriority[code], key: `p:${code}`, count: groups.get(code)!.length, expandable: true }, () =>
+    lazy<PriorityNode>({ kind: 'priority', code, rollup: analysis.rollups.byPriority[code], hoursPerDay: analysis.rollups.hoursPerDay, key: `p:${code}`, count: groups.get(code)!.length, expandable: true }, () =>
       groups.get(code)!.map((item) => itemNode(analysis, item, visible)),
     ),
   );
@@ -160,12 +163,12 @@ export function nodeText(node: PlanNode): NodeText {
       return { label: itemLabel(node.item), description: itemDescription(node.item), tooltip: itemTooltip(node.item, node.mentionLines) };
     case 'section': {
       const title = node.section.title || '(before the first heading)';
-      return { label: title, description: node.rollup ? rollupDescription(node.rollup) : '', tooltip: node.rollup ? rollupTooltip(title, node.rollup) : title };
+      return { label: title, description: node.rollup ? rollupDescription(node.rollup, node.hoursPerDay) : '', tooltip: node.rollup ? rollupTooltip(title, node.rollup, node.hoursPerDay) : title };
     }
     case 'priority': {
       const label = node.code === NO_PRIORITY ? 'No priority' : node.code;
-      const description = node.rollup ? rollupDescription(node.rollup) : `${node.count} items`;
-      return { label, description, tooltip: node.rollup ? rollupTooltip(label, node.rollup) : label };
+      const description = node.rollup ? rollupDescription(node.rollup, node.hoursPerDay) : `${node.count} items`;
+      return { label, description, tooltip: node.rollup ? rollupTooltip(label, node.rollup, node.hoursPerDay) : label };
     }
   }
 }
@@ -195,18 +198,14 @@ function itemTooltip(item: Item, mentionLines: number[] = []): string {
 }
 
 /** "3/7 · 12–18 h": done out of items, then the sum of estimates. */
-export function rollupDescription(rollup: Rollup): string {
+export function rollupDescription(rollup: Rollup, hoursPerDay?: number): string {
   if (rollup.items === 0) return '';
   const count = `${rollup.done}/${rollup.items}`;
-  const estimated = rollup.items > rollup.unestimated.length;
-  return estimated ? `${count} · ${formatHours(rollup.hours)}` : count;
+  return hasEstimates(rollup) ? `${count} · ${formatEffort(rollup.hours, rollup, hoursPerDay)}` : count;
 }
 
-function rollupTooltip(title: string, rollup: Rollup): string {
-  const lines = [title, `${rollup.items} items: ${rollup.done} done, ${rollup.partial} partly done, ${rollup.open} open`];
-  lines.push(`Estimated: ${formatHours(rollup.hours)}, left: ${formatHours(rollup.remainingHours)}`);
-  if (rollup.unestimated.length > 0) lines.push(`${rollup.unestimated.length} without an estimate`);
-  return lines.join('\n');
+function rollupTooltip(title: string, rollup: Rollup, hoursPerDay?: number): string {
+  return [title, ...rollupLines(rollup, hoursPerDay)].join('\n');
 }
 
 /** The deepest node whose lines hold `line`, for revealing the node under the cursor. */

@@ -8,10 +8,11 @@ export function registerStatusBarSupport(plan: ActivePlan): vscode.Disposable {
   item.name = 'Plan Lens';
   item.command = 'planLens.openDashboard';
   const update = () => {
-    const rollup = plan.entry?.analysis.rollups.document;
+    const rollups = plan.entry?.analysis.rollups;
+    const rollup = rollups?.document;
     if (!rollup || rollup.items === 0) return item.hide();
-    item.text = statusText(rollup);
-    item.tooltip = statusTooltip(rollup);
+    item.text = statusText(rollup, rollups.hoursPerDay);
+    item.tooltip = statusTooltip(rollup, rollups.hoursPerDay);
     item.show();
   };
   update();

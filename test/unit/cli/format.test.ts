@@ -23,7 +23,7 @@ describe('cli/format', () => {
         formatSummaryText('docs/plan.md', stubAnalysis()),
         [
           'docs/plan.md',
-          '  3 items · 1 done · 0 partial · 2 open · 9–11 h, 7–9 h left',
+          '  3 items · 1 done (33%) · 0 partial · 2 open · 9–11 h, 7–9 h left',
           '  P0: 1 item, 2+ h · P1: 1 item, 3 h',
           '',
           '  Plan       1/3 · 9–11 h · 7–9 h left',
@@ -47,7 +47,7 @@ describe('cli/format', () => {
       analysis.rollups.document = { ...analysis.rollups.document, unknown: 1, open: 1, unestimated: [2] };
       analysis.rollups.sections[3] = { ...analysis.rollups.sections[3], hours: { low: 0, high: 0 }, unestimated: [2] };
       const text = formatSummaryText('p.md', analysis);
-      assert.match(text, /^ {2}3 items · 1 done · 0 partial · 1 open · 1 unknown · 9–11 h, 7–9 h left \(1 without estimate\)$/m);
+      assert.match(text, /^ {2}3 items · 1 done \(33%\) · 0 partial · 1 open · 1 unknown · 9–11 h, 7–9 h left \(1 without estimate\)$/m);
       assert.match(text, /^ {6}Sub {4}0\/1 · no estimates$/m);
     });
 

@@ -126,7 +126,7 @@ describe('cli/main', () => {
     it('prints the outline with roll-ups', async () => {
       const result = await run(['summary', 'sprint.md', 'readme.md'], { 'sprint.md': SPRINT, 'readme.md': README });
       assert.equal(result.code, 0);
-      assert.match(result.stdout, /^sprint\.md\n {2}5 items · 1 done · 0 partial · 4 open · 16 h, 14 h left\n/);
+      assert.match(result.stdout, /^sprint\.md\n {2}5 items · 1 done \(20%\) · 0 partial · 4 open · 16 h, 14 h left\n/);
       assert.match(result.stdout, /^ {4}Phase 1: Parser +1\/3 · 10 h · 8 h left$/m);
       assert.match(result.stdout, /^readme\.md: not a plan \(.+\)$/m);
     });
