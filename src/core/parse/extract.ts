@@ -155,6 +155,8 @@ class ChunkExtractor {
   /** Totals and counts whose scope depends on the blocks around them, with their block index. */
   private readonly adjacent: [FactDeclared, number][] = [];
   private block = 0;
+  /** A bold paragraph item waiting for the list of its fields right after it. */
+  private titledParagraph: number | undefined;
   /** "Found 5 TODOs:" makes every entry of the list after it an item, marked or not. */
   private promoteNext = false;
 
@@ -210,13 +212,17 @@ class ChunkExtractor {
         return this.visitHeading(block);
       case 'list': {
         const promote = this.promoteNext;
+        const owner = this.titledParagraph;
         this.promoteNext = false;
-        outcome.items = this.visitList(block, undefined, promote);
+        this.titledParagraph = undefined;
+        outcome.items = this.visitList(block, owner, promote);
+        if (owner !== undefined) this.settleItem(owner);
         return;
       }
       case 'table':
         return this.visitTable(block, outcome);
       case 'paragraph':
+        if (this.visitTitledParagraph(block, next)) return;
         return this.visitParagraph(block, next);
       case 'html':
         return this.visitHtml(block.value, nodeRange(block).start.line);
@@ -515,6 +521,25 @@ class ChunkExtractor {
       const s = readStatusValue(value);
       if (s) props.status ??= { status: s.status, range: this.lines.range(start, end) };
     }
+  }
+
+  /**
+   * "**1. security_scan.py** ⭐" on a line of its own, then a list of fields ("- **Effort**:
+   * …", "- **Timeline**: 1-2 days"): an item written as a bold paragraph; the fields are its own.
+   */
+  private visitTitledParagraph(node: Paragraph, next: RootContent | undefined): boolean {
+    if (next?.type !== 'list' || this.heading < 0) return false;
+    const strong = node.children.find((c) => c.type === 'strong');
+    if (!strong || node.children.indexOf(strong) !== 0) return false;
+    const rest = node.children.slice(1).map(plainText).join('');
+    if (!/^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(rest)) return false;
+    const title = cleanTitle(meant(plainText(strong))).replace(/^\d+(?:\.\d+)*[.)]?\s+/, '');
+    if (!/\p{L}/u.test(title) || /[:：]$/.test(title) || readField(this.source(node))) return false;
+    if (!next.children.some((li) => this.isPropEntry(li))) return false;
+    const { id, rest: titleRest } = splitId(title);
+    this.facts.items.push({ kind: 'list', id, title: titleRest || title, range: nodeRange(node), titleRange: nodeRange(node), heading: this.heading, props: {}, candidate: false });
+    this.titledParagraph = this.facts.items.length - 1;
+    return true;
   }
 
   private visitParagraph(node: Paragraph, next: RootContent | undefined): void {

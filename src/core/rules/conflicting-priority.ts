@@ -13,6 +13,20 @@ function describe(model: PlanModel, item: Item): string {
   return p.label.includes(code) ? p.label : `${code} (${p.label})`;
 }
 
+const CODE = /\bP[0-4]\b/i;
+
+/**
+ * Two priorities disagree when their ranks differ, except that two word scales one step apart
+ * ("HIGH" in one place, "Tier 1: Highest Priority" in another) are the same call in different
+ * words: authors' word scales do not line up rank for rank, P-codes do.
+ */
+function disagree(a: Item, b: Item): boolean {
+  const x = a.priority!;
+  const y = b.priority!;
+  if (x.rank === y.rank) return false;
+  return CODE.test(x.label) || CODE.test(y.label) || Math.abs(x.rank - y.rank) >= 2;
+}
+
 export const conflictingPriority: Rule = {
   meta: {
     id: 'conflicting-priority',
@@ -26,8 +40,7 @@ export const conflictingPriority: Rule = {
   check({ model, report }) {
     const prioritised = model.items.filter((i) => i.priority && !i.checklist);
     for (const group of groupSameItems(model, prioritised)) {
-      const ranks = new Set(group.map((i) => i.priority!.rank));
-      if (ranks.size < 2) continue;
+      if (!group.some((a) => group.some((b) => disagree(a, b)))) continue;
       const sorted = [...group].sort((a, b) => a.range.start.offset - b.range.start.offset);
       const last = sorted[sorted.length - 1];
       const others = sorted.slice(0, -1);
@@ -37,7 +50,7 @@ export const conflictingPriority: Rule = {
         data: {
           title: displayTitle(last),
           here: describe(model, last),
-          others: [...new Set(others.filter((o) => o.priority!.rank !== last.priority!.rank).map((o) => describe(model, o)))].join(', '),
+          others: [...new Set(others.filter((o) => disagree(o, last)).map((o) => describe(model, o)))].join(', ') || [...new Set(others.filter((o) => o.priority!.rank !== last.priority!.rank).map((o) => describe(model, o)))].join(', '),
         },
         related: others.map((o) => ({ range: o.titleRange, message: `"${displayTitle(o)}" is ${describe(model, o)}` })),
       });
