@@ -119,6 +119,15 @@ export function splitChunks(text: string): Chunk[] {
   return chunks;
 }
 
+/** The document as one chunk (after its front matter, which is never markdown): what chunking must not change. */
+export function wholeDocument(text: string): Chunk[] {
+  const fm = frontMatterEnd(splitLines(text));
+  if (fm === 0) return [{ text, offset: 0, line: 0, frontMatter: false }];
+  const [front, next] = splitChunks(text);
+  const rest = text.slice(next?.offset ?? text.length);
+  return rest ? [front, { text: rest, offset: text.length - rest.length, line: next.line, frontMatter: false }] : [front];
+}
+
 /**
  * Link reference definitions of the whole document ("[Unreleased]: https://…"), so a chunk
  * that uses one can be parsed with it: without it `## [Unreleased]` would read differently

@@ -7,7 +7,7 @@
  * every declared number.
  */
 import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Section } from '../model/schema';
-import { collectDefinitions, splitChunks, withDefinitions, type Chunk } from './chunks';
+import { collectDefinitions, splitChunks, wholeDocument, withDefinitions, type Chunk } from './chunks';
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps } from './extract';
 import { numberSpan, toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
@@ -64,7 +64,7 @@ export interface ChunkStats {
 }
 
 export function buildModel(text: string, options: AnalyzeOptions, cache = new ChunkCache(), chunked = true): PlanModel {
-  const chunks = chunked ? splitChunks(text) : [{ text, offset: 0, line: 0, frontMatter: false }];
+  const chunks = chunked ? splitChunks(text) : wholeDocument(text);
   const builder = new ModelBuilder(options);
   const defs = chunked ? collectDefinitions(text) : new Map<string, string>();
   for (const chunk of chunks) builder.add(chunk, cache.get(chunk, defs));
@@ -120,7 +120,10 @@ class ModelBuilder {
         headingSections.push(this.addSection(facts.headings[headingSections.length], shift));
       }
     };
-    const sectionOf = (heading: number) => (heading >= 0 ? headingSections[heading] : this.ensureSection(shift));
+    // What stands before the chunk's first heading belongs to the preamble, which must exist
+    // before those headings open (declared numbers are added after all of them).
+    const before = facts.items.some((f) => f.heading < 0) || facts.declared.some((d) => d.heading < 0) ? this.ensureSection(shift) : undefined;
+    const sectionOf = (heading: number) => (heading >= 0 ? headingSections[heading] : (before ?? this.ensureSection(shift)));
     const local = new Map<number, number>();
     facts.items.forEach((fact, i) => {
       openHeadingsBefore(fact.range.start.offset);
