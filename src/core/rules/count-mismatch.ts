@@ -1,7 +1,7 @@
 /** A declared count ("P0 Critical Gaps: 8 features") that disagrees with the items it counts. */
 import type { Declared, PlanModel } from '../model/schema';
 import { priorityCode } from '../model/format';
-import type { Rule } from './types';
+import { MAX_RELATED, type Rule } from './types';
 
 function messageIdFor(declared: Declared): string {
   if (declared.scope.priorities?.length) return 'byPriority';
@@ -40,7 +40,7 @@ export const countMismatch: Rule = {
       const computed = declared.scope.items.length;
       // No resolved parts means nothing to compare against, not a count of zero.
       if (computed === 0 || countMatches(declared, computed)) continue;
-      const items = declared.scope.items.map((i) => model.items[i]).filter((i) => i !== undefined);
+      const items = declared.scope.items.slice(0, MAX_RELATED).map((i) => model.items[i]).filter((i) => i !== undefined);
       report({
         messageId: messageIdFor(declared),
         range: declared.valueRange,

@@ -83,9 +83,25 @@ export function displayTitle(item: Item): string {
   return item.title.slice(id.length - item.id!.length).replace(/^[\s*_:：—–-]+/, '');
 }
 
+/**
+ * Normalised titles and their words, by ID and display title. The model builder and three
+ * rules ask for every item's identity on every analysis; after an edit all but the edited
+ * chunk's titles are the ones seen last time. Dropped whole when it grows past a bound.
+ */
+const normalised = new Map<string, { title: string; words: string[] }>();
+const MAX_NORMALISED = 50_000;
+
 export function identityOf(item: Item): Identity {
-  const title = normaliseTitle(displayTitle(item), item.id);
-  return { item, title, words: significantWords(title) };
+  const shown = displayTitle(item);
+  const key = `${item.id ?? ''}\u0000${shown}`;
+  let known = normalised.get(key);
+  if (!known) {
+    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+    const title = normaliseTitle(shown, item.id);
+    known = { title, words: significantWords(title) };
+    normalised.set(key, known);
+  }
+  return { item, title: known.title, words: known.words };
 }
 
 function isAncestor(model: PlanModel, a: Item, b: Item): boolean {

@@ -27,6 +27,10 @@ function blankFences(text: string): string {
   return lines.join('\n');
 }
 
+/** The last text blanked and its result: rules that ask twice in one analysis pay once. */
+let last: { text: string; prose: string } | undefined;
+
 export function proseOnly(text: string): string {
-  return blankFences(text).replace(/<!--[\s\S]*?-->/g, blank);
+  if (last?.text !== text) last = { text, prose: blankFences(text).replace(/<!--[\s\S]*?-->/g, blank) };
+  return last.prose;
 }

@@ -5,7 +5,7 @@
  * one broken check must not hide every other finding.
  */
 import type { Finding, Severity } from '../model/finding';
-import type { Report, Rule, RuleContext } from './types';
+import { MAX_RELATED, type Report, type Rule, type RuleContext } from './types';
 import { rules as registeredRules } from './registry';
 import { suppressor } from './suppress';
 
@@ -30,7 +30,7 @@ export function toFinding(rule: Pick<Rule, 'meta'>, severity: Severity, report: 
     severity,
     message: fillTemplate(template, report.data),
     range: report.range,
-    related: report.related ?? [],
+    related: report.related?.slice(0, MAX_RELATED) ?? [],
   };
   if (report.declared !== undefined) finding.declared = report.declared;
   if (report.computed !== undefined) finding.computed = report.computed;

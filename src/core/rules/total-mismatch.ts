@@ -2,7 +2,7 @@
 import type { Declared, Hours, PlanModel } from '../model/schema';
 import { addHours, formatHours, priorityCode, ZERO_HOURS } from '../model/format';
 import type { Rollup, Rollups } from '../model/rollup-types';
-import type { Report, Rule } from './types';
+import { MAX_RELATED, type Report, type Rule } from './types';
 import { same, sumItems, tidy } from './effort';
 import { formatLike } from './format-like';
 
@@ -26,7 +26,7 @@ export function partsOf(model: PlanModel, declared: Declared, seen = new Set<num
   const sum = sumItems(model, declared.scope.items);
   if (sum.estimated === 0) return undefined;
   const open = sumItems(model, declared.scope.items, true);
-  const related = declared.scope.items.flatMap((i) => {
+  const related = declared.scope.items.slice(0, MAX_RELATED).flatMap((i) => {
     const item = model.items[i];
     if (!item) return [];
     const range = item.estimate?.range ?? item.titleRange;
@@ -48,7 +48,7 @@ function totalsParts(model: PlanModel, indices: readonly number[], seen: Set<num
       parts.estimated++;
     }
     const sum = computed ? formatHours(computed.hours) : 'no estimates';
-    parts.related.push({ range: part.range, message: `${part.label}: its parts add up to ${sum}` });
+    if (parts.related.length < MAX_RELATED) parts.related.push({ range: part.range, message: `${part.label}: its parts add up to ${sum}` });
   }
   return parts.estimated === 0 ? undefined : { ...parts, hours: tidy(parts.hours) };
 }

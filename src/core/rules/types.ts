@@ -17,6 +17,14 @@ export interface RuleMeta {
   messages: Record<string, string>;
 }
 
+/**
+ * Related locations kept per finding. A count or total over a whole plan can relate hundreds
+ * of items, and a plan can hold hundreds of such statements: past a few dozen the list helps
+ * no one, and every location is sent to the editor (or printed by the CLI). Rules build at
+ * most this many; the runner drops the rest.
+ */
+export const MAX_RELATED = 25;
+
 export interface Report {
   messageId: string;
   range: Range;

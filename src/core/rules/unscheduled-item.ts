@@ -38,11 +38,11 @@ export function scheduledRanges(text: string): IdRange[] {
 }
 
 /** The line a range sits on and the headings above it, which say whether it is a schedule. */
-function inScheduleContext(text: string, model: PlanModel, offset: number): boolean {
+function inScheduleContext(text: string, model: PlanModel, innermostSection: SectionAt, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
   if (SCHEDULE.test(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd))) return true;
-  let section: number | undefined = innermostSection(model, offset);
+  let section: number | undefined = innermostSection(offset);
   for (; section !== undefined; section = model.sections[section]?.parent) {
     if (SCHEDULE.test(model.sections[section]?.title ?? '')) return true;
   }
@@ -65,27 +65,54 @@ function definitionsByFamily(model: PlanModel): Map<string, { item: Item; prefix
 }
 
 /** IDs mentioned one by one in the sections that hold the ranges ("Week 6: CP-029, CP-030"). */
-function singlyScheduled(text: string, model: PlanModel, ranges: IdRange[]): Set<string> {
+function singlyScheduled(text: string, model: PlanModel, innermostSection: SectionAt, ranges: IdRange[]): Set<string> {
   const prose = proseOnly(text);
   const spans = ranges.map((r) => {
-    const s = model.sections[innermostSection(model, r.offset) ?? -1];
+    const s = model.sections[innermostSection(r.offset) ?? -1];
     return s ? [s.bodyRange.start.offset, s.bodyRange.end.offset] : [0, 0];
   });
   const ids = new Set<string>();
-  for (const [start, end] of spans) {
+  // Many ranges share a section: each stretch of text is scanned once, not once per range.
+  for (const [start, end] of mergeSpans(spans)) {
     for (const m of prose.slice(start, end).matchAll(/\b[A-Z][A-Z0-9]*-\d+[a-z]?\b/g)) ids.add(m[0]);
   }
   return ids;
 }
 
-/** The innermost section whose body holds an offset (sections come parent first). */
-function innermostSection(model: PlanModel, offset: number): number | undefined {
-  let best: number | undefined;
-  for (const s of model.sections) {
-    const { start, end } = s.bodyRange;
-    if (start.offset <= offset && offset <= end.offset) best = s.index;
+function mergeSpans(spans: number[][]): number[][] {
+  const merged: number[][] = [];
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
   }
-  return best;
+  return merged;
+}
+
+/** The innermost section whose body holds an offset. */
+type SectionAt = (offset: number) => number | undefined;
+
+/**
+ * Finds the innermost section by binary search: the last section starting at or before the
+ * offset, or the nearest of its ancestors that still holds it (sections come in document
+ * order, parent first), else the preamble.
+ */
+function sectionFinder(model: PlanModel): SectionAt {
+  const headed = model.sections.filter((s) => s.depth > 0);
+  const preamble = model.sections.find((s) => s.depth === 0);
+  const holds = (s: PlanModel['sections'][number], offset: number) => s.bodyRange.start.offset <= offset && offset <= s.bodyRange.end.offset;
+  return (offset) => {
+    let [lo, hi] = [0, headed.length - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headed[mid].bodyRange.start.offset <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    for (let s: number | undefined = headed[hi]?.index; s !== undefined; s = model.sections[s]?.parent) {
+      if (holds(model.sections[s], offset)) return s;
+    }
+    return preamble && holds(preamble, offset) ? preamble.index : undefined;
+  };
 }
 
 export const unscheduledItem: Rule = {
@@ -99,9 +126,10 @@ export const unscheduledItem: Rule = {
     },
   },
   check({ text, model, report }) {
-    const ranges = scheduledRanges(text).filter((r) => inScheduleContext(text, model, r.offset));
+    const sectionAt = sectionFinder(model);
+    const ranges = scheduledRanges(text).filter((r) => inScheduleContext(text, model, sectionAt, r.offset));
     if (ranges.length === 0) return;
-    const mentioned = singlyScheduled(text, model, ranges);
+    const mentioned = singlyScheduled(text, model, sectionAt, ranges);
     for (const [prefix, defined] of definitionsByFamily(model)) {
       const own = ranges.filter((r) => r.prefix === prefix);
       if (own.length === 0) continue;

@@ -9,11 +9,10 @@ export const DIAGNOSTIC_SOURCE = 'Plan Lens';
 
 export const SEVERITY: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-/**
- * Related locations kept per diagnostic. A count over a whole plan can relate hundreds of
- * items; past a few dozen the list helps no one, and every location is sent to the window.
- */
-export const MAX_RELATED = 25;
+/** Related locations kept per diagnostic (the core already caps what it reports). */
+import { MAX_RELATED } from '../../core/rules/types';
+
+export { MAX_RELATED };
 
 export interface DiagnosticData {
   range: Range;

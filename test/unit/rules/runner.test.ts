@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { fillTemplate, runRules } from '../../../src/core/rules/runner';
-import type { Rule } from '../../../src/core/rules/types';
+import { MAX_RELATED, type Rule } from '../../../src/core/rules/types';
+import { analyzePlan } from '../../../src/core/index';
 import { at, contextFor, emptyModel } from './model-factory';
 
 /** A rule that reports once on each of the given lines. */
@@ -20,6 +21,27 @@ function lines(rule: string, directives: ReturnType<typeof emptyModel>['directiv
 }
 
 describe('rule runner', () => {
+  it('keeps at most MAX_RELATED related locations per finding, in order', () => {
+    const many: Rule = {
+      meta: { id: 'many', description: '', defaultSeverity: 'warning', fixable: false, messages: { m: 'm' } },
+      check({ report }) {
+        report({ messageId: 'm', range: at(1), related: Array.from({ length: MAX_RELATED * 3 }, (_, i) => ({ range: at(i + 2), message: String(i) })) });
+      },
+    };
+    const [finding] = runRules(contextFor(emptyModel()), [many]);
+    assert.equal(finding.related.length, MAX_RELATED);
+    assert.deepEqual(finding.related.map((r) => r.message).slice(0, 3), ['0', '1', '2']);
+  });
+
+  it('bounds related locations when many totals each cover many items', () => {
+    const tasks = Array.from({ length: 80 }, (_, i) => `- [ ] **Task ${i}** (P1, 2h)`);
+    const totals = Array.from({ length: 40 }, () => 'Total P1 Effort: 1 hours\n');
+    const { findings } = analyzePlan(['# Plan', '', ...tasks, '', ...totals].join('\n'), { detection: 'always' });
+    const totalsFound = findings.filter((f) => f.rule === 'total-mismatch');
+    assert.ok(totalsFound.length > 1, 'each wrong total is reported');
+    assert.ok(totalsFound.every((f) => f.related.length > 0 && f.related.length <= MAX_RELATED));
+  });
+
   it('fills message templates and keeps unknown placeholders visible', () => {
     assert.equal(fillTemplate('{a} and {b}', { a: 1 }), '1 and {b}');
     const [finding] = runRules(contextFor(emptyModel()), [reporter('x', [3])]);
