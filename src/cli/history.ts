@@ -44,7 +44,7 @@ export function formatHistoryText(shown: string, history: History): string {
   if ('unavailable' in history) return `${shown}: ${history.unavailable}\n`;
   const now = history.days[history.days.length - 1];
   const renamed = history.renamedFrom.length > 0 ? ` (earlier: ${history.renamedFrom.join(', ')})` : '';
-  const head = `${shown}${renamed}: ${history.commits} commits over ${history.days.length} days; ${now.remainingItems} items and ${formatHours({ low: now.remainingHours, high: now.remainingHours })} left now`;
+  const head = `${shown}${renamed}: ${plural(history.commits, 'commit')}; ${plural(now.remainingItems, 'item')} and ${formatHours({ low: now.remainingHours, high: now.remainingHours })} left now`;
   const columns = ['Date', 'Items left', 'Hours left', 'Closed', 'Added', 'Removed', 'Commits'];
   const rows = history.days.map((d) => [d.date, d.remainingItems, d.remainingHours, d.closed, d.added, d.removed, d.commits].map(String));
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
@@ -67,4 +67,8 @@ export async function htmlReport(plans: ReadPlan[], units: UnitSettings, host: H
     sections.push({ path: plan.path, body });
   }
   return reportPage(sections, host.today ?? localDay());
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

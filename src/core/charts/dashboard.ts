@@ -79,8 +79,7 @@ function mismatchList(findings: Finding[], interactive: boolean, id: string): st
   const items = list.map((f) => {
     const line = f.range.start.line + 1;
     const where = interactive ? `<button type="button" class="pl-reveal" data-line="${f.range.start.line}">Line ${line}</button>` : `Line ${line}`;
-    const numbers = f.declared !== undefined && f.computed !== undefined ? ` <span class="pl-numbers">(says ${escapeHtml(f.declared)}, parts add to ${escapeHtml(f.computed)})</span>` : '';
-    return `<li>${where}: ${escapeHtml(f.message)}${numbers}</li>`;
+    return `<li>${where}: ${escapeHtml(f.message)}</li>`;
   });
   return `${head}<p>${list.length} declared ${list.length === 1 ? 'number disagrees' : 'numbers disagree'} with what ${list.length === 1 ? 'its' : 'their'} parts add up to.</p><ul class="pl-mismatches">${items.join('')}</ul></section>`;
 }
@@ -97,7 +96,7 @@ function burnDownCharts(history: DashboardOptions['history'], id: string): strin
   const last = days[days.length - 1];
   const span = first && last ? ` from ${first.date} to ${last.date}` : '';
   const items = stepLineChart(
-    { id: `${id}-items`, title: 'Burn-down: items left', description: `Open and partly done items at the end of each day with a change${span}, read from ${history.commits} commits of the plan's git history${last ? `; ${last.remainingItems} left now` : ''}.` },
+    { id: `${id}-items`, title: 'Burn-down: items left', description: `Open and partly done items at the end of each day with a change${span}, read from ${history.commits} ${history.commits === 1 ? 'commit' : 'commits'} of the plan's git history${last ? `; ${last.remainingItems} left now` : ''}.` },
     { kind: 'items', label: 'Items left', points: days.map((d) => ({ day: dayOf(d.date), label: d.date, value: d.remainingItems })) },
     'items',
   );

@@ -209,6 +209,39 @@ const CHECKS: Check[] = [
       return `${findings.length} finding(s) listed under ${FINDINGS_FILE}; first: "${findings[0]}"`;
     },
   },
+  {
+    title: 'the dashboard opens beside the sample plan with its charts, in dark and light themes; a click on a mismatch moves the cursor there',
+    needsSharedPlans: false,
+    run: async (ui) => {
+      const sample = 'gap-analysis.md';
+      await ui.runCommand('View: Close All Editors');
+      await ui.openFile(sample);
+      await ui.runCommand('Plan Lens: Open Dashboard');
+      const webview = ui.page.locator('iframe.webview.ready').last();
+      const frame = ui.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await frame.locator('#pl-priority svg').waitFor({ timeout: 30_000 });
+      await frame.locator('#pl-progress svg').waitFor({ timeout: 10_000 });
+      const shots: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        if (i > 0) await ui.runCommand('Preferences: Toggle between Light/Dark Themes');
+        await sleep(1500);
+        const theme = ((await ui.page.locator('.monaco-workbench').getAttribute('class')) ?? '').includes('vs-dark') ? 'dark' : 'light';
+        const box = await webview.boundingBox();
+        const shot = path.join(resultsDir, `dashboard-${theme}.png`);
+        await ui.page.screenshot({ path: shot, ...(box ? { clip: box } : {}) });
+        shots.push(path.basename(shot));
+      }
+      await ui.runCommand('Preferences: Toggle between Light/Dark Themes');
+      const button = frame.locator('button.pl-reveal').first();
+      const expected = Number(await button.getAttribute('data-line')) + 1;
+      await button.click();
+      const cursor = await poll(async () => {
+        const c = await ui.cursor();
+        return c?.line === expected ? c : undefined;
+      }, 15_000, `the status bar to show Ln ${expected} after the mismatch click (it shows ${JSON.stringify(await ui.cursor())})`);
+      return `charts shown (${shots.join(', ')}); mismatch click put the cursor on Ln ${cursor.line}`;
+    },
+  },
 ];
 
 /** Texts of the Problems panel rows listed under a file's row (its markers). */
