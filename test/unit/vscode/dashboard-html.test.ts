@@ -1,5 +1,7 @@
 /** The dashboard webview's page: a strict CSP, nonce'd script and style, validated messages. */
 import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { contentSecurityPolicy, dashboardPage, makeNonce, parseDashboardMessage } from '../../../src/vscode/features/dashboard-html';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -49,5 +51,14 @@ describe('dashboard page', () => {
     for (const bad of [{ type: 'reveal', line: -1 }, { type: 'reveal', line: 1.5 }, { type: 'reveal', line: '3' }, { type: 'reveal' }, { type: 'run', command: 'x' }, null, 'reveal', 42]) {
       assert.equal(parseDashboardMessage(bad), undefined, JSON.stringify(bad));
     }
+  });
+});
+
+describe('dashboard packaging', () => {
+  it('ships media/dashboard.js and dashboard.css: .vscodeignore leaves media/ in', () => {
+    const root = path.resolve(__dirname, '../../..');
+    for (const f of ['media/dashboard.js', 'media/dashboard.css']) assert.ok(existsSync(path.join(root, f)), f);
+    const ignored = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    assert.deepEqual(ignored.filter((l) => /^(?:\*\*\/)?media\b|\*\.js$|\*\.css$/.test(l)), []);
   });
 });
