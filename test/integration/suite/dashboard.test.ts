@@ -16,7 +16,7 @@ interface DashboardState {
   html: string;
 }
 
-const SAMPLE = 'gap-analysis.md';
+const SAMPLE = 'roadmap.md';
 
 async function dashboardFor(document: vscode.TextDocument): Promise<DashboardState> {
   let state: DashboardState | undefined;
