@@ -12,6 +12,7 @@ import { duplicateId } from './duplicate-id';
 import { unscheduledItem } from './unscheduled-item';
 import { mojibake } from './mojibake';
 import { unreadableEstimate } from './unreadable-estimate';
+import { markdownLimit } from './markdown-limit';
 import { crossFileConflict } from './cross-file-conflict';
 import { crossFileDuplicateId } from './cross-file-duplicate-id';
 
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   unscheduledItem,
   mojibake,
   unreadableEstimate,
+  markdownLimit,
 ];
 
 /** Rules over several plan files at once (the workspace index, `plan-lens check` over many files). */
