@@ -4,10 +4,9 @@
  * `bin.ts` wires it to the real process.
  */
 import * as path from 'node:path';
-import { PlanAnalyzer, type AnalyzeOptions } from '../core/index';
+import { PlanAnalyzer, runCrossFileRules, type AnalyzeOptions } from '../core/index';
 import { applyFixes } from '../core/edits/apply';
 import { allRuleMetas } from '../core/rules/registry';
-import { runCrossFileRules } from '../core/rules/cross-file-runner';
 import { byPosition } from '../core/rules/runner';
 import { HELP, parseCommandLine, type Command } from './args';
 import { loadConfig } from './config';

@@ -59,3 +59,8 @@ export { renderDashboard, type ChartInput, type DashboardOptions } from './chart
 export { CHART_CSS, escapeHtml } from './charts/svg';
 export { HistoryReader, type GitRunner, type GitResult, type PlanHistory } from './history/reader';
 export { replay, lineChanges, type BurnDown, type BurnDownDay } from './history/replay';
+// The workspace index's screening and the cross-file rules, for the worker and the CLI.
+export { runCrossFileRules } from './rules/cross-file-runner';
+export { analyzeIfPlan } from './workspace/analyze-if-plan';
+export { prefilterPlan } from './workspace/prefilter';
+export type { PlanFile } from './rules/types';

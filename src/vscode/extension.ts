@@ -28,6 +28,8 @@ import { registerQuickFixSupport } from './features/quick-fixes';
 import { registerStatusBarSupport } from './features/status-bar';
 import { SettingsService } from './settings-service';
 import { registerTestHooks, type Timings } from './test-hooks';
+import { createWorkspaceIndex } from './workspace/workspace-index-support';
+import { registerReferencesSupport } from './features/references';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const store = new PlanStore(worker, settings, log);
   const plan = new ActivePlan(store);
   const tree = new PlanTree(plan, settings);
+  const workspaceIndex = createWorkspaceIndex(worker, store, settings, log);
 
   context.subscriptions.push(
     log,
@@ -47,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): void {
     plan,
     registerPlanTreeSupport(tree, store, plan, settings),
     registerCodeLensSupport(store, settings),
-    registerDiagnosticsSupport(store, context.extensionUri),
+    workspaceIndex.disposable,
+    registerDiagnosticsSupport(store, context.extensionUri, workspaceIndex.index, settings),
+    registerReferencesSupport(store, workspaceIndex.index),
     registerQuickFixSupport(store),
     registerApplyFixCommand(),
     registerHoverSupport(store),

@@ -7,10 +7,12 @@ import type { Declared, PlanModel } from '../../core/model/schema';
 import { ZERO_HOURS } from '../../core/model/format';
 import { partsOf } from '../../core/rules/total-mismatch';
 import { formatSummaryText } from '../../cli/format/text';
+import { WorkspaceModels } from './workspace-models';
 import type { AnalyzeRequest, DeclaredParts, Envelope, PlanAnalysis, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 
 export class Analyzers {
   private readonly byUri = new Map<string, PlanAnalyzer>();
+  private readonly workspace = new WorkspaceModels();
 
   handle(request: Envelope): WorkerResponse {
     const started = performance.now();
@@ -32,7 +34,17 @@ export class Analyzers {
         return formatSummaryText(request.path, this.analyze(request));
       case 'forget':
         this.byUri.delete(request.uri);
+        this.workspace.setOpen(request.uri, undefined);
         return null;
+      case 'indexFile': {
+        const indexed = this.workspace.indexFile(request);
+        return indexed ? { ...withDeclaredParts(indexed.analysis), chunks: indexed.chunks } : null;
+      }
+      case 'indexForget':
+        this.workspace.forgetIndexed(request.uri);
+        return null;
+      case 'crossFile':
+        return this.workspace.crossFile(request.options);
     }
   }
 

@@ -2,7 +2,7 @@
  * Messages between the extension host and the analysis worker. Types only: the main bundle
  * must not pull the parser in, so nothing here has a value that lives in the core.
  */
-import type { Analysis, ChunkStats } from '../../core/index';
+import type { Analysis, ChunkStats, Finding } from '../../core/index';
 import type { AnalyzeOptionsInput, Hours } from '../../core/model/schema';
 
 interface DocumentText {
@@ -30,12 +30,38 @@ export interface ForgetRequest {
   uri: string;
 }
 
-export type WorkerRequest = AnalyzeRequest | SummaryRequest | ForgetRequest;
+/** A workspace file read from disk: analysed if it may be a plan (the line scan decides first), else null. */
+export interface IndexFileRequest {
+  kind: 'indexFile';
+  uri: string;
+  text: string;
+  options: AnalyzeOptionsInput;
+  /** `planLens.files` makes it a plan whatever it looks like. */
+  forced: boolean;
+}
+
+/** The file left the workspace index. */
+export interface IndexForgetRequest {
+  kind: 'indexForget';
+  uri: string;
+}
+
+/** The cross-file rules over every plan the worker holds (open documents' analyses over the disk's). */
+export interface CrossFileRequest {
+  kind: 'crossFile';
+  options: AnalyzeOptionsInput;
+}
+
+export type WorkerRequest = AnalyzeRequest | SummaryRequest | ForgetRequest | IndexFileRequest | IndexForgetRequest | CrossFileRequest;
 
 export interface WorkerResults {
   analyze: PlanAnalysis;
   summary: string;
   forget: null;
+  indexFile: PlanAnalysis | null;
+  indexForget: null;
+  /** Findings by URI. */
+  crossFile: [string, Finding[]][];
 }
 
 export type Envelope<R extends WorkerRequest = WorkerRequest> = R & { id: number };

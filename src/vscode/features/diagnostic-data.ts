@@ -21,7 +21,8 @@ export interface DiagnosticData {
   rule: string;
   /** Where the rule's doc ships, below the extension's folder. */
   docPath: string[];
-  related: { range: Range; message: string }[];
+  /** `file` (a URI) when the location is in another file. */
+  related: { range: Range; message: string; file?: string }[];
 }
 
 /** Rule docs are copied from `src/core/rules/<id>.md` to `dist/rules/` by the build. */
@@ -36,7 +37,7 @@ export function toDiagnosticData(finding: Finding): DiagnosticData {
     severity: SEVERITY[finding.severity],
     rule: finding.rule,
     docPath: ruleDocPath(finding.rule),
-    related: finding.related.slice(0, MAX_RELATED).map((r) => ({ range: r.range, message: r.message })),
+    related: finding.related.slice(0, MAX_RELATED).map((r) => ({ range: r.range, message: r.message, ...(r.file !== undefined && { file: r.file }) })),
   };
 }
 
