@@ -41,7 +41,7 @@ export const shippedBuilds = [
   { entryPoints: { cli: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [shareCore] },
 ].map((b) => ({ ...common, ...b }));
 
-const builds = [...shippedBuilds, { ...common, entryPoints: { bench: 'bench/bench.ts' }, minify: false }];
+const builds = [...shippedBuilds, { ...common, entryPoints: { bench: 'bench/bench.ts', 'index-bench': 'bench/index-bench.ts' }, minify: false }];
 
 async function main() {
   // Rule docs ship beside the code: diagnostics link to dist/rules/<rule-id>.md.

@@ -30,6 +30,7 @@ import { SettingsService } from './settings-service';
 import { registerTestHooks, type Timings } from './test-hooks';
 import { createWorkspaceIndex } from './workspace/workspace-index-support';
 import { registerReferencesSupport } from './features/references';
+import { registerWorkspacePlansSupport } from './features/workspace-plans';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -56,8 +57,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerQuickFixSupport(store),
     registerApplyFixCommand(),
     registerHoverSupport(store),
-    registerStatusBarSupport(plan),
+    registerStatusBarSupport(plan, workspaceIndex.index, settings),
     registerDashboardSupport(new Dashboard(context.extensionUri, plan, settings)),
+    registerWorkspacePlansSupport(workspaceIndex.index, plan),
     registerLargePlanNotice(store),
     registerToggleTaskCommand(store, tree),
     registerNextOpenTaskCommand(store),

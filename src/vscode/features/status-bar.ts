@@ -1,13 +1,28 @@
-/** "✓ 3/12 · 28–35 h left" for the active plan; a click opens the dashboard. */
+/**
+ * "✓ 3/12 · 28–35 h left" for the active plan; with `planLens.problems.scope` = `workspace`
+ * and more than one plan, the workspace total ("✓ 40/96 · 310–402 h left · 5 plans"). A click
+ * opens the dashboard.
+ */
 import * as vscode from 'vscode';
 import type { ActivePlan } from '../active-plan';
+import type { SettingsService } from '../settings-service';
+import type { PlanIndex } from '../workspace/workspace-index-support';
 import { statusText, statusTooltip } from './status-text';
+import { workspaceRollup } from './workspace-plan-rows';
 
-export function registerStatusBarSupport(plan: ActivePlan): vscode.Disposable {
+export function registerStatusBarSupport(plan: ActivePlan, index: PlanIndex, settings: SettingsService): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('planLens.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Plan Lens';
   item.command = 'planLens.openDashboard';
   const update = () => {
+    const plans = settings.current.problemsScope === 'workspace' ? index.plans() : [];
+    if (plans.length > 1) {
+      const hoursPerDay = settings.current.options.hoursPerDay;
+      const total = workspaceRollup(plans.map((p) => p.analysis));
+      item.text = `${statusText(total, hoursPerDay)} · ${plans.length} plans`;
+      item.tooltip = `${statusTooltip(total, hoursPerDay).replace('Plan Lens:', `Plan Lens, ${plans.length} plans in the workspace:`)}`;
+      return item.show();
+    }
     const rollups = plan.entry?.analysis.rollups;
     const rollup = rollups?.document;
     if (!rollup || rollup.items === 0) return item.hide();
@@ -16,5 +31,5 @@ export function registerStatusBarSupport(plan: ActivePlan): vscode.Disposable {
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, plan.onDidChange(update));
+  return vscode.Disposable.from(item, plan.onDidChange(update), index.onDidChange(update), settings.onDidChange(update));
 }

@@ -50,8 +50,9 @@ describe('package.json contributions', () => {
   it('declares the view container, view and welcome the harness expects', () => {
     assert.equal(contributes.viewsContainers.activitybar[0].id, 'planLens');
     assert.ok(fs.existsSync(path.join(root, contributes.viewsContainers.activitybar[0].icon)));
-    assert.deepEqual(contributes.views.planLens.map((v: { id: string; name: string }) => [v.id, v.name]), [['planLens.plan', 'Plan']]);
-    assert.match(contributes.viewsWelcome[0].contents, /command:planLens\.openSample/);
+    assert.deepEqual(contributes.views.planLens.map((v: { id: string; name: string }) => [v.id, v.name]), [['planLens.plan', 'Plan'], ['planLens.plans', 'Plans']]);
+    const welcome = (view: string) => contributes.viewsWelcome.find((w: { view: string }) => w.view === view)?.contents ?? '';
+    assert.match(welcome('planLens.plan'), /command:planLens\.openSample/);
   });
 
   it('declares every setting the extension reads, with a description and the default it falls back to', () => {

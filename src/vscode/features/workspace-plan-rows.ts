@@ -1,0 +1,69 @@
+/**
+ * The Plans view's rows, as plain data: one root per plan file in the workspace with its
+ * roll-up, the active file first, then by path; under each, its top-level sections with
+ * theirs. Pure (no `vscode`), so order and wording are unit-tested.
+ */
+import type { Rollup } from '../../core/model/rollup-types';
+import { addHours, formatHours, ZERO_HOURS } from '../../core/model/format';
+import type { Analysis } from '../../core/index';
+import { isEmptyPreamble } from '../../cli/report';
+
+export interface PlanRow {
+  file: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  active: boolean;
+  sections: SectionRow[];
+}
+
+export interface SectionRow {
+  label: string;
+  description: string;
+  /** 0-based line of the heading. */
+  line: number;
+}
+
+/** "3/12 done · 28–35 h left" */
+export function rollupText(rollup: Rollup): string {
+  const count = `${rollup.done}/${rollup.items} done`;
+  return rollup.unestimated.length === rollup.items ? count : `${count} · ${formatHours(rollup.remainingHours)} left`;
+}
+
+/** The workspace total: every plan's document roll-up added up. */
+export function workspaceRollup(analyses: readonly Pick<Analysis, 'rollups'>[]): Rollup {
+  const total: Rollup = { items: 0, done: 0, partial: 0, open: 0, unknown: 0, hours: ZERO_HOURS, remainingHours: ZERO_HOURS, unestimated: [] };
+  for (const { rollups } of analyses) {
+    const r = rollups.document;
+    total.items += r.items;
+    total.done += r.done;
+    total.partial += r.partial;
+    total.open += r.open;
+    total.unknown += r.unknown;
+    total.hours = addHours(total.hours, r.hours);
+    total.remainingHours = addHours(total.remainingHours, r.remainingHours);
+    // Indices are per file; only their count means anything in a total.
+    total.unestimated.push(...r.unestimated);
+  }
+  return total;
+}
+
+/** `relative` names a file as the user reads it (its path in the workspace). */
+export function planRows(plans: readonly { file: string; analysis: Analysis }[], active: string | undefined, relative: (file: string) => string): PlanRow[] {
+  const rows = plans.map(({ file, analysis }): PlanRow => {
+    const path = relative(file);
+    const { model, rollups } = analysis;
+    return {
+      file,
+      label: path.split('/').pop() ?? path,
+      description: rollupText(rollups.document),
+      tooltip: `${path}\n${rollups.document.items} items, ${formatHours(rollups.document.hours)} estimated`,
+      active: file === active,
+      sections: model.sections
+        .filter((s) => s.parent === undefined && !isEmptyPreamble(s))
+        .flatMap((s) => (s.depth === 1 && s.sections.length > 0 ? s.sections.map((c) => model.sections[c]) : [s]))
+        .map((s) => ({ label: s.title, description: rollupText(rollups.sections[s.index]), line: s.range.start.line })),
+    };
+  });
+  return rows.sort((a, b) => Number(b.active) - Number(a.active) || relative(a.file).localeCompare(relative(b.file)));
+}
