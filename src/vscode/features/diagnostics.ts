@@ -28,7 +28,7 @@ export function registerDiagnosticsSupport(store: PlanStore, extensionUri: vscod
     if (!findings) collection.delete(uri);
     else collection.set(uri, findings.map((f) => toDiagnostic(toDiagnosticData(f), uri, extensionUri)));
   };
-  /** Every file that has, or may now have, diagnostics. */
+  /** Every file that has, or may now have, diagnostics (the scope changed). */
   const updateAll = () => {
     const uris = new Map<string, vscode.Uri>();
     collection.forEach((uri) => void uris.set(uri.toString(), uri));
@@ -36,14 +36,34 @@ export function registerDiagnosticsSupport(store: PlanStore, extensionUri: vscod
     for (const file of index.filesWithCrossFileFindings()) uris.set(file, vscode.Uri.parse(file));
     for (const uri of uris.values()) update(uri);
   };
+  // Cross-file findings are computed again after every change anywhere; only files whose
+  // cross-file findings changed are redrawn (a large open plan's diagnostics are costly to set).
+  let crossShown = new Map<string, string>();
+  const updateCrossFile = () => {
+    const now = new Map(index.filesWithCrossFileFindings().map((f) => [f, signature(index.crossFileFindings(f))]));
+    for (const file of new Set([...crossShown.keys(), ...now.keys()])) {
+      if (crossShown.get(file) !== now.get(file)) update(vscode.Uri.parse(file));
+    }
+    crossShown = now;
+  };
+  let scope = settings.current.problemsScope;
   return vscode.Disposable.from(
     collection,
     store.onDidChange(update),
-    index.onDidChange((files) => files.forEach((f) => update(vscode.Uri.parse(f)))),
-    index.onDidChangeCrossFile(updateAll),
-    settings.onDidChange(updateAll),
+    // Open documents are redrawn by the store; the index speaks for closed files.
+    index.onDidChange((files) => files.forEach((f) => store.get(vscode.Uri.parse(f)) || update(vscode.Uri.parse(f)))),
+    index.onDidChangeCrossFile(updateCrossFile),
+    settings.onDidChange(() => {
+      if (settings.current.problemsScope === scope) return;
+      scope = settings.current.problemsScope;
+      updateAll();
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => update(d.uri)),
   );
+}
+
+function signature(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.rule}@${f.range.start.offset}-${f.range.end.offset}:${f.message}`).join('\n');
 }
 
 function planFindings(index: PlanIndex, file: string): Finding[] | undefined {
