@@ -14,6 +14,8 @@ interface Field {
   messageId: 'status' | 'priority' | 'estimate';
   /** The item's own value, as it reads in a message; undefined when the item states none. */
   value(item: Item): string | undefined;
+  /** Whether two stated values agree (equal values, unless said otherwise). */
+  agree?(a: Item, b: Item): boolean;
 }
 
 const FIELDS: Field[] = [
@@ -22,8 +24,15 @@ const FIELDS: Field[] = [
     value: (i) => (i.status !== 'unknown' && (i.checkbox || i.statusSource === 'own') ? i.status : undefined),
   },
   { messageId: 'priority', value: (i) => (i.priority?.source === 'own' ? priorityCode(i.priority.rank) : undefined) },
-  { messageId: 'estimate', value: (i) => (i.estimate && !i.estimate.per ? formatHours(i.estimate.hours) : undefined) },
+  { messageId: 'estimate', value: (i) => (i.estimate && !i.estimate.per ? formatHours(i.estimate.hours) : undefined), agree: overlapping },
 ];
+
+/** Estimates agree when their ranges meet: "4–6 h" and "5 h" say the same thing, "6 h" and "8 h" do not. */
+function overlapping(a: Item, b: Item): boolean {
+  const x = a.estimate!.hours;
+  const y = b.estimate!.hours;
+  return !((x.high !== null && x.high < y.low) || (y.high !== null && y.high < x.low));
+}
 
 /** The same item: one full ID (or none on either side), and no two occurrences that name different work. */
 function sameItem(group: readonly Occurrence[]): boolean {
@@ -33,15 +42,13 @@ function sameItem(group: readonly Occurrence[]): boolean {
 }
 
 function checkField(group: readonly Occurrence[], field: Field, seen: Set<string>, report: (r: CrossFileReport) => void): void {
-  const files = [...byFile(group)].map(([file, occ]) => {
-    const stated = occ.filter((o) => field.value(o.item) !== undefined);
-    return { file, stated, values: new Set(stated.map((o) => field.value(o.item)!)) };
-  });
+  const agree = field.agree ?? ((a: Item, b: Item) => field.value(a) === field.value(b));
+  const files = [...byFile(group)].map(([file, occ]) => ({ file, stated: occ.filter((o) => field.value(o.item) !== undefined) }));
   for (const here of files) {
     const first = here.stated[0];
     if (!first) continue;
-    // Disagreeing means sharing no value: a file that says both agrees in part.
-    const others = files.filter((f) => f !== here && f.values.size > 0 && ![...f.values].some((v) => here.values.has(v)));
+    // Disagreeing means agreeing nowhere: a file that says both agrees in part.
+    const others = files.filter((f) => f !== here && f.stated.length > 0 && !f.stated.some((o) => here.stated.some((h) => agree(h.item, o.item))));
     const key = `${field.messageId}\u0000${here.file}\u0000${first.item.index}`;
     if (others.length === 0 || seen.has(key)) continue;
     seen.add(key);

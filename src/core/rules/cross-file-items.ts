@@ -1,6 +1,6 @@
 /**
  * The same item across plan files: occurrences keyed by full ID, or by normalised title
- * (two significant words at least, as within one file). A title used by many items in one
+ * (three significant words at least). A title used by many items in one
  * file is a repeated chore ("Write tests" in every phase), not one item, and is not a key.
  */
 import type { Item } from '../model/schema';
@@ -13,6 +13,13 @@ export interface Occurrence {
   item: Item;
   identity: Identity;
 }
+
+/**
+ * Titles match across files only with this many significant words: two-word titles
+ * ("Virtual Scrolling", "Keyboard Shortcuts") name different work in different plans too
+ * often, where within one plan they name one item.
+ */
+const MIN_TITLE_WORDS = 3;
 
 /** A title repeated more often than this within one file names a chore, not an item. */
 const MAX_IN_ONE_FILE = 3;
@@ -35,7 +42,7 @@ export function acrossFiles(plans: readonly PlanFile[]): Map<string, Occurrence[
     all.flatMap((o) => {
       const id = fullId(o.item);
       const keys = id ? [`id:${id}`] : [];
-      if (o.identity.words.length >= 2) keys.push(`title:${o.identity.title}`);
+      if (o.identity.words.length >= MIN_TITLE_WORDS) keys.push(`title:${o.identity.title}`);
       return keys.map((key) => ({ key, o }));
     }),
     (k) => k.key,

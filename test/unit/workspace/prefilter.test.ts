@@ -20,7 +20,9 @@ function markdownBelow(dir: string): string[] {
   });
 }
 
-describe('workspace prefilter (the line scan before any parse)', () => {
+describe('workspace prefilter (the line scan before any parse)', function () {
+  this.timeout(120_000); // full analyses of every fixture and corpus file, on a shared machine
+
   it('rules out an ordinary README and a changelog, and lets a small plan through', () => {
     assert.equal(prefilterPlan('# tool\n\nA small library.\n\n## Install\n\n```sh\nnpm i tool\n```\n\n## Todo\n\n- [ ] docs\n- [x] tests\n').maybePlan, false);
     assert.equal(prefilterPlan('# Changelog\n\n## [1.2.0] - 2024-01-01\n\n### Added\n\n- A flag\n\n### Fixed\n\n- A crash\n').maybePlan, false);
