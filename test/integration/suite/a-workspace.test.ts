@@ -1,3 +1,4 @@
+// Named to run first: it must not wait behind the 5 MB plan of the Features suite, which keeps the one analysis worker busy for minutes on a loaded machine.
 // The workspace index in a real VS Code: plans that are not open get their problems with
 // planLens.problems.scope = workspace, cross-file findings land in both files, edits on disk
 // (not in an editor) update them, and node_modules is never scanned.
@@ -86,5 +87,11 @@ suite('Workspace index', () => {
   test('with the scope back to open, closed plans have no problems', async () => {
     await vscode.workspace.getConfiguration('planLens').update('problems.scope', 'open', vscode.ConfigurationTarget.Workspace);
     await waitFor(() => vscode.languages.getDiagnostics(gap).length === 0 && vscode.languages.getDiagnostics(impl).length === 0, 15_000, 'closed plans to lose their problems');
+  });
+
+  test('Find All References on an item ID lists the item in both plans', async () => {
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', gap, new vscode.Position(4, 10));
+    const files = (refs ?? []).map((r) => `${path.basename(r.uri.fsPath)}:${r.range.start.line}`).sort();
+    assert.deepEqual(files, ['gap-analysis.md:4', 'implementation-plan.md:4']);
   });
 });
