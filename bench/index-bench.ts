@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     };
     const index = new WorkspaceIndex<PlanAnalysis>({
       workspace,
-      analyze: async (file, text, forced) => (await worker.request({ kind: 'indexFile', uri: file, text, options, forced })) ?? undefined,
+      analyze: async (file, text, forced) => (await worker.request({ kind: 'indexFile', uri: file, text: [text], options, forced })) ?? undefined,
       crossFile: async () => new Map(await worker.request({ kind: 'crossFile', options })),
     });
     // Start the worker (loading the parser) before the clock: the editor starts it on the first open document.

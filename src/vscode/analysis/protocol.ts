@@ -34,7 +34,8 @@ export interface ForgetRequest {
 export interface IndexFileRequest {
   kind: 'indexFile';
   uri: string;
-  text: string;
+  /** In slices, as every request's text (the client sends it ahead in pieces). */
+  text: string[];
   options: AnalyzeOptionsInput;
   /** `planLens.files` makes it a plan whatever it looks like. */
   forced: boolean;

@@ -14,7 +14,7 @@ export class WorkspaceModels {
   /** A fresh analyzer each time: files on disk change rarely, and their chunks are not worth keeping. */
   indexFile(request: IndexFileRequest): { analysis: Analysis; chunks: ChunkStats } | undefined {
     const analyzer = new PlanAnalyzer();
-    const analysis = analyzeIfPlan(request.text, resolveOptions(request.options), request.forced, analyzer);
+    const analysis = analyzeIfPlan(request.text.join(''), resolveOptions(request.options), request.forced, analyzer);
     if (analysis?.model.isPlan) this.indexed.set(request.uri, analysis.model);
     else this.indexed.delete(request.uri);
     return analysis && { analysis, chunks: analyzer.lastStats };

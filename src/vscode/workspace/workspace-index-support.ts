@@ -31,7 +31,7 @@ export function createWorkspaceIndex(worker: WorkerClient, store: PlanStore, set
   let read = JSON.stringify([settings.current.options, settings.current.files]);
   const index: PlanIndex = new WorkspaceIndex<PlanAnalysis>({
     workspace,
-    analyze: async (file, text, isForced) => (await worker.request({ kind: 'indexFile', uri: file, text, options: settings.current.options, forced: isForced })) ?? undefined,
+    analyze: async (file, text, isForced) => (await worker.request({ kind: 'indexFile', uri: file, text: [text], options: settings.current.options, forced: isForced })) ?? undefined,
     forget: (file) => void worker.request({ kind: 'indexForget', uri: file }).catch(() => undefined),
     crossFile: async () => new Map(await worker.request({ kind: 'crossFile', options: settings.current.options })),
     isForced: (file) => forced(file),

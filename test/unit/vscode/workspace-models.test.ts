@@ -15,15 +15,15 @@ function ask<R extends WorkerRequest>(analyzers: Analyzers, request: R): WorkerR
 describe('vscode/analysis workspace models (worker)', () => {
   it('analyses a workspace file only when it may be a plan', () => {
     const analyzers = new Analyzers();
-    assert.equal(ask(analyzers, { kind: 'indexFile', uri: 'r', text: '# Tool\n\nA library.\n', options: {}, forced: false }), null);
-    assert.equal(ask(analyzers, { kind: 'indexFile', uri: 'r', text: '# Tool\n\nA library.\n', options: {}, forced: true })?.model.isPlan, true);
-    assert.equal(ask(analyzers, { kind: 'indexFile', uri: 'a', text: PLAN('x'), options: {}, forced: false })?.model.isPlan, true);
+    assert.equal(ask(analyzers, { kind: 'indexFile', uri: 'r', text: ['# Tool\n\nA library.\n'], options: {}, forced: false }), null);
+    assert.equal(ask(analyzers, { kind: 'indexFile', uri: 'r', text: ['# Tool\n\nA library.\n'], options: {}, forced: true })?.model.isPlan, true);
+    assert.equal(ask(analyzers, { kind: 'indexFile', uri: 'a', text: [PLAN('x')], options: {}, forced: false })?.model.isPlan, true);
   });
 
   it('runs the cross-file rules over files and open documents, the open document standing in for its file', () => {
     const analyzers = new Analyzers();
-    ask(analyzers, { kind: 'indexFile', uri: 'a', text: PLAN('x'), options: {}, forced: false });
-    ask(analyzers, { kind: 'indexFile', uri: 'b', text: PLAN('x'), options: {}, forced: false });
+    ask(analyzers, { kind: 'indexFile', uri: 'a', text: [PLAN('x')], options: {}, forced: false });
+    ask(analyzers, { kind: 'indexFile', uri: 'b', text: [PLAN('x')], options: {}, forced: false });
     assert.deepEqual(ask(analyzers, { kind: 'crossFile', options: {} }), []);
     ask(analyzers, { kind: 'analyze', uri: 'b', version: 1, text: [PLAN(' ')], options: {} });
     const found = new Map(ask(analyzers, { kind: 'crossFile', options: {} }));
