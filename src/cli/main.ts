@@ -4,10 +4,7 @@
  * `bin.ts` wires it to the real process.
  */
 import * as path from 'node:path';
-import { PlanAnalyzer, runCrossFileRules, type AnalyzeOptions } from '../core/index';
-import { applyFixes } from '../core/edits/apply';
-import { allRuleMetas } from '../core/rules/registry';
-import { byPosition } from '../core/rules/runner';
+import { allRuleMetas, applyFixes, byPosition, PlanAnalyzer, runCrossFileRules, type AnalyzeOptions } from '../core/index';
 import { HELP, parseCommandLine, type Command } from './args';
 import { loadConfig } from './config';
 import { expandOnDisk, type Expand } from './expand';

@@ -61,6 +61,10 @@ export { HistoryReader, type GitRunner, type GitResult, type PlanHistory } from 
 export { replay, lineChanges, type BurnDown, type BurnDownDay } from './history/replay';
 // The workspace index's screening and the cross-file rules, for the worker and the CLI.
 export { runCrossFileRules } from './rules/cross-file-runner';
+// The CLI takes the rule table and the finding order from here, so the rules ship once (in core.js).
+export { allRuleMetas } from './rules/registry';
+export { byPosition } from './rules/runner';
+export { applyFixes } from './edits/apply';
 export { analyzeIfPlan } from './workspace/analyze-if-plan';
 export { prefilterPlan } from './workspace/prefilter';
 export type { PlanFile } from './rules/types';

@@ -6,7 +6,6 @@
 import type { Rollup } from '../../core/model/rollup-types';
 import { addHours, formatHours, ZERO_HOURS } from '../../core/model/format';
 import type { Analysis } from '../../core/index';
-import { isEmptyPreamble } from '../../cli/report';
 
 export interface PlanRow {
   file: string;
@@ -60,7 +59,7 @@ export function planRows(plans: readonly { file: string; analysis: Analysis }[],
       tooltip: `${path}\n${rollups.document.items} items, ${formatHours(rollups.document.hours)} estimated`,
       active: file === active,
       sections: model.sections
-        .filter((s) => s.parent === undefined && !isEmptyPreamble(s))
+        .filter((s) => s.parent === undefined && !(s.depth === 0 && s.items.length === 0 && s.sections.length === 0))
         .flatMap((s) => (s.depth === 1 && s.sections.length > 0 ? s.sections.map((c) => model.sections[c]) : [s]))
         .map((s) => ({ label: s.title, description: rollupText(rollups.sections[s.index]), line: s.range.start.line })),
     };
