@@ -17,6 +17,17 @@ export const LARGE_TYPING_DELAY_MS = 1000;
  */
 export const TEXT_PART_LINES = 2000;
 
+/**
+ * One analysis may run this long in the worker. Past it the worker is stopped and restarted
+ * (other documents are served again at once), and the document gets a notice instead of
+ * findings. A 5 MB plan analyses in a few seconds; this is for inputs nothing should take
+ * this long on.
+ */
+export const ANALYSIS_BUDGET_MS = 20_000;
+
+/** Beyond this many UTF-16 units (~64 MB) a document is not sent to the worker at all. */
+export const MAX_ANALYSED_CHARS = 64 * 1024 * 1024;
+
 export function isLarge(chars: number): boolean {
   return chars > MAX_PLAN_CHARS;
 }

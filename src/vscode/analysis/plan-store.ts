@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../core/model/schema';
 import type { SettingsService } from '../settings-service';
 import type { PlanAnalysis } from './protocol';
-import { DroppedAnswer, type WorkerClient } from './worker-client';
-import { isLarge, LARGE_TYPING_DELAY_MS, shouldAnalyze, TEXT_PART_LINES, TYPING_DELAY_MS } from './limits';
+import { DroppedAnswer, OverBudget, type WorkerClient } from './worker-client';
+import { isLarge, LARGE_TYPING_DELAY_MS, MAX_ANALYSED_CHARS, shouldAnalyze, TEXT_PART_LINES, TYPING_DELAY_MS } from './limits';
 
 export interface PlanEntry {
   readonly uri: vscode.Uri;
@@ -34,6 +34,12 @@ export class PlanStore implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly jobEnded = new vscode.EventEmitter<string>();
+  /**
+   * Documents whose analysis ran past the worker's budget (or that are too large to send):
+   * not analysed again until the user asks (Refresh) or reopens them, so one bad input does
+   * not stall the worker on every keystroke. By URI, with what the user was told.
+   */
+  private readonly stopped = new Map<string, string>();
   /** Fires when a document's entry changes or goes away. */
   readonly onDidChange = this.changed.event;
   /** Bumped when settings change, so cached entries are recomputed with the new options. */
@@ -63,7 +69,7 @@ export class PlanStore implements vscode.Disposable {
 
   /** The analysis of `document` as it is now, analysing it now if needed. */
   async current(document: vscode.TextDocument): Promise<PlanEntry | undefined> {
-    if (!shouldAnalyze(document)) return undefined;
+    if (!shouldAnalyze(document) || this.stopped.has(document.uri.toString())) return undefined;
     this.cancelTimer(document.uri);
     const key = document.uri.toString();
     for (;;) {
@@ -103,7 +109,7 @@ export class PlanStore implements vscode.Disposable {
 
   /** Analyse again after `delayMs` (typing), restarting the wait on every call. */
   schedule(document: vscode.TextDocument, delayMs: number): void {
-    if (!shouldAnalyze(document)) return;
+    if (!shouldAnalyze(document) || this.stopped.has(document.uri.toString())) return;
     this.cancelTimer(document.uri);
     const timer = setTimeout(() => {
       this.timers.delete(document.uri.toString());
@@ -112,9 +118,15 @@ export class PlanStore implements vscode.Disposable {
     this.timers.set(document.uri.toString(), timer);
   }
 
+  /** Why `uri` is not analysed (it ran past the budget, or is too large), if it is not. */
+  stoppedReason(uri: vscode.Uri): string | undefined {
+    return this.stopped.get(uri.toString());
+  }
+
   /** Forget every result (settings changed, or the user asked) and analyse open documents again. */
   refresh(): void {
     this.generation++;
+    this.stopped.clear();
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
@@ -134,6 +146,7 @@ export class PlanStore implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.stopped.delete(key);
     this.cancelTimer(uri);
     this.jobs.delete(key);
     this.worker.forget(key);
@@ -168,11 +181,14 @@ export class PlanStore implements vscode.Disposable {
   private async analyze(document: vscode.TextDocument, job: Job): Promise<PlanEntry | undefined> {
     // The document moved on (or closed) while it was read or analysed: positions would be wrong.
     const wanted = () => !document.isClosed && document.version === job.version && job.generation === this.generation;
+    const size = document.offsetAt(new vscode.Position(document.lineCount, 0));
+    if (size > MAX_ANALYSED_CHARS) return this.stop(document, `it is larger than ${MAX_ANALYSED_CHARS / (1024 * 1024)} MB`);
     const text = await readText(document, job.version);
     if (!text || !wanted()) return undefined;
     const options = this.optionsFor(document);
     const analysis = await this.worker.request({ kind: 'analyze', uri: document.uri.toString(), version: job.version, text, options }, wanted).catch((e) => {
       if (e instanceof DroppedAnswer) return undefined;
+      if (e instanceof OverBudget) return this.stop(document, `analysing it took longer than ${Math.round(e.budgetMs / 1000)} s`);
       throw e;
     });
     if (!analysis || !wanted()) return undefined;
@@ -182,6 +198,21 @@ export class PlanStore implements vscode.Disposable {
     this.log.debug(`Analysed ${document.uri} v${job.version} in ${this.worker.lastMs.toFixed(1)} ms (plan: ${entry.isPlan})`);
     this.changed.fire(document.uri);
     return entry;
+  }
+
+  /**
+   * Gives up on `document` until Refresh or reopening: its entry goes (so no stale findings,
+   * lenses or tree stay up), and the user is told why.
+   */
+  private stop(document: vscode.TextDocument, why: string): undefined {
+    const key = document.uri.toString();
+    const name = document.uri.path.split('/').pop();
+    const message = `Plan Lens stopped analysing ${name}: ${why}. Its findings are cleared; run "Plan Lens: Refresh" to try again.`;
+    this.stopped.set(key, message);
+    this.log.warn(message);
+    if (this.entries.delete(key)) this.changed.fire(document.uri);
+    void vscode.window.showWarningMessage(message);
+    return undefined;
   }
 
   private typingDelay(document: vscode.TextDocument): number {

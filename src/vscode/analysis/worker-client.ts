@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AnswerMessage, TransferRequest, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 import { Assembly, textPieces } from './transfer';
+import { ANALYSIS_BUDGET_MS } from './limits';
 
 /** The answer was still coming in when it stopped being wanted (the document moved on). */
 export class DroppedAnswer extends Error {
@@ -16,12 +17,25 @@ export class DroppedAnswer extends Error {
   }
 }
 
+/**
+ * The analysis ran past its time budget: the worker was stopped (and a fresh one serves the
+ * other documents). Analysing this text again would only stop again.
+ */
+export class OverBudget extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`The analysis took longer than ${Math.round(budgetMs / 1000)} s and was stopped.`);
+  }
+}
+
 interface Pending {
+  request: WorkerRequest;
   resolve(result: unknown): void;
   reject(e: Error): void;
   /** Asked between the parts of a large answer; false stops the transfer. */
   wanted?: () => boolean;
   answer: Assembly;
+  /** Fires when the request has run past the budget; cleared by its first message. */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 export class WorkerClient {
@@ -33,21 +47,64 @@ export class WorkerClient {
   /** The largest message received so far, in bytes (benchmarks check it stays small). */
   largestMessage = 0;
 
-  constructor(private readonly script: string) {}
+  /**
+   * @param budgetMs how long one analysis may run before the worker is stopped and restarted
+   *   (the time counts from when the worker can start on it: after the requests before it).
+   */
+  constructor(
+    private readonly script: string,
+    private readonly budgetMs = ANALYSIS_BUDGET_MS,
+  ) {}
 
   request<R extends WorkerRequest>(request: R, wanted?: () => boolean): Promise<WorkerResults[R['kind']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, wanted, answer: new Assembly() });
-      const worker = this.start();
-      worker.ref(); // an answer is owed: keep the process up for it
-      if ('text' in request) {
-        for (const piece of textPieces(request.text)) this.control({ kind: 'text', id, piece });
-        worker.postMessage({ ...request, text: [], id });
-      } else {
-        worker.postMessage({ ...request, id });
-      }
+      this.pending.set(id, { request, resolve: resolve as (r: unknown) => void, reject, wanted, answer: new Assembly() });
+      this.post(id);
     });
+  }
+
+  private post(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    const { request } = pending;
+    const worker = this.start();
+    worker.ref(); // an answer is owed: keep the process up for it
+    if ('text' in request) {
+      for (const piece of textPieces(request.text)) this.control({ kind: 'text', id, piece });
+      worker.postMessage({ ...request, text: [], id });
+    } else {
+      worker.postMessage({ ...request, id });
+    }
+    this.arm(id);
+  }
+
+  /**
+   * Starts the request's budget. The worker answers in order, so a request waiting behind
+   * another is not yet running: its clock starts again until it is the oldest one waiting.
+   */
+  private arm(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    pending.timer = setTimeout(() => {
+      const oldest = this.pending.keys().next().value;
+      if (oldest === id) this.overBudget(id);
+      else this.arm(id);
+    }, this.budgetMs);
+    pending.timer.unref?.();
+  }
+
+  /** Stops the worker mid-analysis, fails that one request, and re-sends the others to a fresh worker. */
+  private overBudget(id: number): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.finish(id)?.reject(new OverBudget(this.budgetMs));
+    for (const [other, pending] of this.pending) {
+      pending.answer = new Assembly();
+      this.post(other);
+    }
   }
 
   /** Fire and forget: nothing to wait for, and no worker to start just to forget. */
@@ -76,6 +133,7 @@ export class WorkerClient {
     this.largestMessage = Math.max(this.largestMessage, message.bytes.byteLength);
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
+    clearTimeout(waiting.timer); // analysed: what is left is the transfer
     if (!message.last && waiting.wanted && !waiting.wanted()) {
       this.control({ kind: 'drop', id: message.id });
       this.finish(message.id)?.reject(new DroppedAnswer());
@@ -105,6 +163,7 @@ export class WorkerClient {
 
   private finish(id: number): Pending | undefined {
     const waiting = this.pending.get(id);
+    clearTimeout(waiting?.timer);
     this.pending.delete(id);
     // Idle, the worker must not keep the extension host (or a test) alive on shutdown.
     if (this.pending.size === 0) this.worker?.unref();
@@ -122,7 +181,10 @@ export class WorkerClient {
   }
 
   private failAll(error: Error): void {
-    for (const p of this.pending.values()) p.reject(error);
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
     this.pending.clear();
   }
 }

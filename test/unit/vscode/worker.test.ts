@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DroppedAnswer, WorkerClient } from '../../../src/vscode/analysis/worker-client';
+import { DroppedAnswer, OverBudget, WorkerClient } from '../../../src/vscode/analysis/worker-client';
 import { TRANSFER_LIMITS } from '../../../src/vscode/analysis/transfer';
 import { Analyzers } from '../../../src/vscode/analysis/analyzers';
 import { PLAN } from './helpers';
@@ -12,6 +12,27 @@ function bootstrap(): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-worker-')), 'worker.cjs');
   const worker = path.resolve(__dirname, '../../../src/vscode/worker.ts');
   fs.writeFileSync(file, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(worker)});\n`);
+  return file;
+}
+
+/**
+ * The same worker, with an analysis that never ends for any text holding `NEVER-ENDS`: a
+ * stand-in for an input that makes the engine stall, without shipping a hook for it.
+ */
+function stallingBootstrap(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-worker-')), 'worker.cjs');
+  const core = path.resolve(__dirname, '../../../src/core/index.ts');
+  const worker = path.resolve(__dirname, '../../../src/vscode/worker.ts');
+  fs.writeFileSync(
+    file,
+    [
+      `require(${JSON.stringify(require.resolve('tsx/cjs'))});`,
+      `const { PlanAnalyzer } = require(${JSON.stringify(core)});`,
+      'const analyze = PlanAnalyzer.prototype.analyze;',
+      "PlanAnalyzer.prototype.analyze = function (text, options) { if (text.includes('NEVER-ENDS')) for (;;); return analyze.call(this, text, options); };",
+      `require(${JSON.stringify(worker)});`,
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -90,6 +111,25 @@ describe('vscode/analysis worker', () => {
       await client.request({ kind: 'analyze', uri: 'other', version: 1, text: [PLAN], options: {} });
       const fourth = await client.request({ kind: 'analyze', uri: 'doc', version: 4, text: [text], options: {} });
       assert.equal(fourth.chunks.parsed, 1);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('stops an analysis past its budget, restarts the worker, and serves the other documents', async function () {
+    this.timeout(120_000);
+    const client = new WorkerClient(stallingBootstrap(), 4000);
+    try {
+      // The worker is up and has served once before the stall.
+      assert.ok((await client.request({ kind: 'analyze', uri: 'ok', version: 1, text: [PLAN], options: {} })).model.items.length > 0);
+      const stalled = client.request({ kind: 'analyze', uri: 'slow', version: 1, text: [`${PLAN}\nNEVER-ENDS\n`], options: {} });
+      const behind = client.request({ kind: 'analyze', uri: 'ok', version: 2, text: [PLAN], options: {} });
+      const started = performance.now();
+      await assert.rejects(stalled, OverBudget);
+      assert.ok(performance.now() - started >= 3000, 'stopped at its budget, not before');
+      // The request queued behind it is answered by the fresh worker.
+      assert.ok((await behind).model.items.length > 0);
+      assert.ok((await client.request({ kind: 'analyze', uri: 'other', version: 1, text: [PLAN], options: {} })).model.items.length > 0);
     } finally {
       client.dispose();
     }
