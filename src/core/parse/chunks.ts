@@ -61,40 +61,87 @@ function frontMatterEnd(lines: Line[]): number {
   return 0;
 }
 
-/** Tracks whether a line is inside a fence or an HTML block, line by line. */
-export class BlockState {
-  private fence: { char: string; length: number } | undefined;
-  /** The end marker of the open HTML block; null for blocks that end at a blank line. */
-  private html: RegExp | null | undefined;
+/** An open fence or HTML block, and the indentation of the line that opened it. */
+interface Open {
+  fence?: { char: string; length: number };
+  /** The end marker of an HTML block; null for blocks that end at a blank line. */
+  html?: RegExp | null;
+  indent: number;
+}
+type Inner = Open | undefined;
+interface Outcome {
+  state: Inner;
+  markdown: boolean;
+  split: boolean;
+}
 
-  /** Feeds one line; answers whether it is markdown (not code or HTML), and whether a heading here would start a chunk. */
-  feed(line: string): { markdown: boolean; split: boolean } {
-    const no = { markdown: false, split: false };
-    if (this.fence) {
+const MAX_READINGS = 16;
+
+function indentOf(line: string): number {
+  let n = 0;
+  for (const c of line) {
+    if (c === ' ') n++;
+    else if (c === '\t') n += 4 - (n % 4);
+    else break;
+  }
+  return n;
+}
+
+/** One line after state `s`: what the line is, and the state after it. */
+function step(s: Inner, line: string): Outcome[] {
+  const blank = BLANK.test(line);
+  if (s) {
+    // An indented block may sit in a list item, which (with the block) ends at a line
+    // indented less: the text may mean either, so both readings go on.
+    const mayEnd = s.indent > 0 && !blank && indentOf(line) < s.indent ? step(undefined, line) : [];
+    if (s.fence) {
       const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (close && close[1][0] === this.fence.char && close[1].length >= this.fence.length) this.fence = undefined;
-      return no;
+      if (close && close[1][0] === s.fence.char && close[1].length >= s.fence.length) return [{ state: undefined, markdown: false, split: false }, ...mayEnd];
+      return [{ state: s, markdown: false, split: false }, ...mayEnd];
     }
-    if (this.html !== undefined) {
-      if (this.html === null ? !BLANK.test(line) : !this.html.test(line)) return no;
-      this.html = undefined;
-      if (BLANK.test(line)) return { markdown: true, split: false };
-      return no;
+    if (s.html === null ? blank : s.html!.test(line)) return [{ state: undefined, markdown: blank, split: false }, ...mayEnd];
+    return [{ state: s, markdown: false, split: false }, ...mayEnd];
+  }
+  const open = FENCE_OPEN.exec(line);
+  if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
+    return [{ state: { fence: { char: open[2][0], length: open[2].length }, indent: open[1].length }, markdown: false, split: false }];
+  }
+  const html = HTML_OPEN.exec(line);
+  if (html) {
+    const kind = html.slice(1).findIndex((g) => g !== undefined);
+    const close = kind < HTML_CLOSE.length ? HTML_CLOSE[kind] : null;
+    const rest = line.slice(html.index + html[0].length);
+    const state = close === null || !close.test(rest) ? { html: close, indent: indentOf(line) } : undefined;
+    return [{ state, markdown: false, split: false }];
+  }
+  return [{ state: undefined, markdown: true, split: ATX.test(line) }];
+}
+
+function key(s: Inner): string {
+  return s ? `${s.indent}|${s.fence ? s.fence.char + s.fence.length : ''}|${s.html === undefined ? '-' : String(s.html)}` : '';
+}
+
+/**
+ * Tracks, line by line, whether a line is inside a fence or an HTML block. Where the text
+ * allows more than one reading (an indented fence may end with the list item it sits in),
+ * every reading is followed: a line is surely markdown only when all readings agree. Past
+ * MAX_READINGS the state is lost and nothing is sure any more (no further splits).
+ */
+export class BlockState {
+  private readings: Inner[] = [undefined];
+  private lost = false;
+
+  /** Feeds one line: whether it may be markdown (some reading), and whether a heading here surely starts a chunk (every reading). */
+  feed(line: string): { markdown: boolean; split: boolean } {
+    const outcomes = this.readings.flatMap((s) => step(s, line));
+    const next = new Map<string, Inner>();
+    for (const o of outcomes) next.set(key(o.state), o.state);
+    this.readings = [...next.values()];
+    if (this.readings.length > MAX_READINGS) {
+      this.lost = true;
+      this.readings = this.readings.slice(0, MAX_READINGS);
     }
-    const open = FENCE_OPEN.exec(line);
-    if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
-      this.fence = { char: open[2][0], length: open[2].length };
-      return no;
-    }
-    const html = HTML_OPEN.exec(line);
-    if (html) {
-      const kind = html.slice(1).findIndex((g) => g !== undefined);
-      const close = kind < HTML_CLOSE.length ? HTML_CLOSE[kind] : null;
-      const rest = line.slice(html.index + html[0].length);
-      if (close === null || !close.test(rest)) this.html = close;
-      return no;
-    }
-    return { markdown: true, split: ATX.test(line) };
+    return { markdown: outcomes.some((o) => o.markdown), split: !this.lost && outcomes.every((o) => o.split) };
   }
 }
 
@@ -135,9 +182,9 @@ export function wholeDocument(text: string): Chunk[] {
  */
 export function collectDefinitions(text: string): Map<string, string> {
   const defs = new Map<string, string>();
-  for (const m of text.matchAll(/^ {0,3}\[([^\]\n]{1,200})\]:[ \t]*\S[^\n]*$/gm)) {
+  for (const m of text.matchAll(/^ {0,3}\[([^\]\r\n]{1,200})\]:[ \t]*\S[^\r\n]*$/gm)) {
     const label = m[1].trim().toLowerCase();
-    if (!defs.has(label)) defs.set(label, m[0].replace(/\r$/, ''));
+    if (!defs.has(label)) defs.set(label, m[0]);
   }
   return defs;
 }
@@ -147,7 +194,7 @@ export function withDefinitions(chunk: string, defs: Map<string, string>): strin
   if (defs.size === 0) return chunk;
   const used: string[] = [];
   const seen = new Set<string>();
-  for (const m of chunk.matchAll(/\[([^\]\n]{1,200})\]/g)) {
+  for (const m of chunk.matchAll(/\[([^\]\r\n]{1,200})\]/g)) {
     const label = m[1].trim().toLowerCase();
     const def = defs.get(label);
     if (def && !seen.has(label) && !chunk.includes(def)) used.push(def);
