@@ -77,6 +77,8 @@ export interface FactItem {
   props: FactProps;
   /** A bold-titled list item with nothing of its own: an item only under a status heading. */
   candidate: boolean;
+  /** A box under "Acceptance Criteria:", "Attendees:" …: an outcome to tick, not work. */
+  checklist?: boolean;
 }
 
 export type ScopeHint =
@@ -132,7 +134,7 @@ export function extractChunk(text: string, ownLength = text.length): ChunkFacts 
 }
 
 /** One step of the list walk: read an entry, or settle an item once its nested lists are read. */
-type ListStep = { li: ListItem; parent: number | undefined; promote: boolean; last: boolean; made: number[]; bulletMark: boolean } | { settle: number; made: number[] };
+type ListStep = { li: ListItem; parent: number | undefined; promote: boolean; last: boolean; made: number[]; bulletMark: boolean; checklist: boolean } | { settle: number; made: number[] };
 
 /** What a top-level block produced, for resolving "the list after this total". */
 interface BlockOutcome {
@@ -155,6 +157,7 @@ class ChunkExtractor {
   /** Totals and counts whose scope depends on the blocks around them, with their block index. */
   private readonly adjacent: [FactDeclared, number][] = [];
   private block = 0;
+  private previous: RootContent | undefined;
   /** A bold paragraph item waiting for the list of its fields right after it. */
   private titledParagraph: number | undefined;
   /** "Found 5 TODOs:" makes every entry of the list after it an item, marked or not. */
@@ -171,6 +174,7 @@ class ChunkExtractor {
     const blocks = this.root.children;
     blocks.forEach((block, i) => {
       this.block = i;
+      this.previous = blocks[i - 1];
       const before = this.facts.items.length;
       const outcome: BlockOutcome = { type: block.type, items: [] };
       this.visitBlock(block, blocks[i + 1], outcome);
@@ -215,7 +219,8 @@ class ChunkExtractor {
         const owner = this.titledParagraph;
         this.promoteNext = false;
         this.titledParagraph = undefined;
-        outcome.items = this.visitList(block, owner, promote);
+        const checklist = this.previous?.type === 'paragraph' && isChecklistLabel(lastLine(meant(plainText(this.previous))));
+        outcome.items = this.visitList(block, owner, promote, checklist);
         if (owner !== undefined) this.settleItem(owner);
         return;
       }
@@ -283,15 +288,15 @@ class ChunkExtractor {
    * as deep as the input says, so nested lists are walked with an explicit stack of steps:
    * an entry is read, then its nested lists, then the entry is settled and counted.
    */
-  private visitList(list: List, parent: number | undefined, promote: boolean): number[] {
+  private visitList(list: List, parent: number | undefined, promote: boolean, checklist = false): number[] {
     const made: number[] = [];
     const steps: ListStep[] = [];
-    const pushList = (l: List, p: number | undefined, promoteAll: boolean, into: number[]) => {
+    const pushList = (l: List, p: number | undefined, promoteAll: boolean, into: number[], inChecklist: boolean) => {
       const entries = l.children;
       const bulletMark = this.uniformMark(entries);
-      for (let i = entries.length - 1; i >= 0; i--) steps.push({ li: entries[i], parent: p, promote: promoteAll, last: i === entries.length - 1, made: into, bulletMark });
+      for (let i = entries.length - 1; i >= 0; i--) steps.push({ li: entries[i], parent: p, promote: promoteAll, last: i === entries.length - 1, made: into, bulletMark, checklist: inChecklist });
     };
-    pushList(list, parent, promote, made);
+    pushList(list, parent, promote, made, checklist);
     while (steps.length > 0) {
       const step = steps.pop()!;
       if ('settle' in step) {
@@ -301,8 +306,14 @@ class ChunkExtractor {
       }
       const read = this.visitListItem(step.li, step.parent, step.promote, step.last ? step.made : undefined, step.bulletMark);
       if (!read) continue;
-      if (read.item !== undefined) steps.push({ settle: read.item, made: step.made });
-      for (let k = read.nested.length - 1; k >= 0; k--) pushList(read.nested[k], read.item ?? step.parent, false, []);
+      if (read.item !== undefined) {
+        if (step.checklist) this.facts.items[read.item].checklist = true;
+        steps.push({ settle: read.item, made: step.made });
+      }
+      // "- **Acceptance Criteria:**" over its boxes: the boxes are the entry's checklist.
+      const head = step.li.children[0];
+      const labelled = step.checklist || (head?.type === 'paragraph' && isChecklistLabel(firstLine(meant(plainText(head)))));
+      for (let k = read.nested.length - 1; k >= 0; k--) pushList(read.nested[k], read.item ?? step.parent, false, [], labelled);
     }
     return made;
   }
@@ -445,7 +456,7 @@ class ChunkExtractor {
       const inner = group[1] ?? group[2];
       const innerStart = group.index! + 1;
       const estimate = findEstimates(inner)[0];
-      if (estimate && !props.estimate) {
+      if (estimate && !props.estimate && !NOT_EFFORT.test(inner) && !NOT_EFFORT.test(line.slice(Math.max(0, group.index! - 24), group.index))) {
         props.estimate = this.estimate(estimate, inner, headBase + innerStart);
         found = true;
       }
@@ -460,7 +471,7 @@ class ChunkExtractor {
     if (!props.estimate && tail) {
       const estimate = findEstimates(tail[1])[0];
       const tailStart = tail.index + tail[0].length - tail[1].length;
-      if (estimate && estimate.start === 0 && /^\W*$/.test(tail[1].slice(estimate.end).replace(/\([^)]*\)/g, ''))) {
+      if (estimate && estimate.start === 0 && /^\W*$/.test(tail[1].slice(estimate.end).replace(/\([^)]*\)/g, '')) && !NOT_EFFORT.test(line.slice(Math.max(0, tail.index - 24), tail.index))) {
         props.estimate = this.estimate(estimate, tail[1], headBase + tailStart);
         found = true;
       }
@@ -740,6 +751,29 @@ class ChunkExtractor {
       per: e.per,
     };
   }
+}
+
+/**
+ * A duration that is not effort: a period, an interval, a timeout, a media length
+ * ("cancellation within 14 Tage", "runs every 5 minutes", "timeout 30 s", "video (3 min)").
+ * An annotation with one of these words beside it is not the entry's estimate.
+ */
+const NOT_EFFORT =
+  /(?:\b(?:every|each|per|within|after|timeouts?|time-?out|retention|retained|retain|ttl|expir\w*|intervals?|cron|schedule[ds]?|cancel\w*|notice|delay|wait|cooldown|backoff|video|clip|recording|runtime|length|duration|alle|jede[nrs]?|nach|innerhalb|kündigung\w*|frist|widerruf\w*|dauer|länge|laufzeit|aufbewahrung|toutes? les|chaque|délai|durée|hver|innen|каждые|каждый|через|таймаут|срок|длительность|毎|ごと|以内|期限|タイムアウト|動画)\b)/iu;
+
+const CHECKLIST_LABEL = new RegExp(
+  String.raw`^(?:acceptance criteria|acceptance tests?|definition of done|dod|done when|exit criteria|success (?:criteria|metrics)|verification(?: steps)?|checklist|kpis?|attendees|attendance|participants|present|teilnehmer(?:innen)?|anwesend|akzeptanzkriterien|abnahmekriterien|erfolgskriterien|critères d'acceptation|critères de succès|participants|akseptansekriterier|deltakere|критерии (?:приемки|приёмки|готовности)|участники|受け入れ基準|完了条件|参加者)$`,
+  'iu',
+);
+
+/** "**Acceptance Criteria:**", "Attendees:": a label whose list is a checklist, not work. */
+function isChecklistLabel(line: string): boolean {
+  return CHECKLIST_LABEL.test(cleanTitle(line).replace(/^[\s\p{Extended_Pictographic}\uFE0F#]+|[\s:：]+$/gu, ''));
+}
+
+function lastLine(text: string): string {
+  const lines = text.split(/\r?\n/);
+  return lines[lines.length - 1] ?? '';
 }
 
 /** The whole text is a status word ("PARTIAL", "Done"), not a title that starts with one. */

@@ -227,7 +227,7 @@ class ModelBuilder {
       estimate: own.estimate ? this.estimate(own.estimate, shift) : undefined,
       unreadableEstimate: own.unreadable ? { text: own.unreadable.text, range: shiftRange(own.unreadable.range, shift) } : undefined,
       checkbox: fact.checkbox ? { checked: fact.checkbox.checked, mark: fact.checkbox.mark, range: shiftRange(fact.checkbox.range, shift) } : undefined,
-      checklist: this.sections[section].checklist,
+      checklist: !!fact.checklist || this.sections[section].checklist,
       range: shiftRange(fact.range, shift),
       titleRange: shiftRange(fact.titleRange, shift),
       section,
@@ -237,7 +237,7 @@ class ModelBuilder {
       candidate: fact.candidate && !inherited.status,
     };
     this.items.push(item);
-    if (parent === undefined && !item.candidate) {
+    if (parent === undefined && !item.candidate && !item.checklist) {
       // Every open section is this one or an ancestor of it.
       for (const open of this.open) {
         open.subtreeItems++;
