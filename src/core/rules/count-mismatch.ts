@@ -2,6 +2,7 @@
 import type { Declared, PlanModel } from '../model/schema';
 import { priorityCode } from '../model/format';
 import { MAX_RELATED, type Rule } from './types';
+import { agreeingListings } from './listings';
 
 function messageIdFor(declared: Declared): string {
   if (declared.scope.priorities?.length) return 'byPriority';
@@ -40,6 +41,7 @@ export const countMismatch: Rule = {
       const computed = declared.scope.items.length;
       // No resolved parts means nothing to compare against, not a count of zero.
       if (computed === 0 || countMatches(declared, computed)) continue;
+      if (agreeingListings(model, declared).length > 0) continue;
       const items = declared.scope.items.slice(0, MAX_RELATED).map((i) => model.items[i]).filter((i) => i !== undefined);
       report({
         messageId: messageIdFor(declared),
@@ -54,10 +56,13 @@ export const countMismatch: Rule = {
         declared: declared.valueText,
         computed: String(computed),
         related: items.map((item) => ({ range: item.titleRange, message: item.title })),
-        fix: {
-          description: `Replace ${declared.valueText} with ${computed}`,
-          edits: [{ start: declared.valueRange.start.offset, end: declared.valueRange.end.offset, newText: String(computed) }],
-        },
+        // Which items a whole plan means by a priority is a reading: rewriting the count would be a guess.
+        fix: declared.scope.priorities?.length
+          ? undefined
+          : {
+              description: `Replace ${declared.valueText} with ${computed}`,
+              edits: [{ start: declared.valueRange.start.offset, end: declared.valueRange.end.offset, newText: String(computed) }],
+            },
       });
     }
   },

@@ -39,12 +39,12 @@ describe('rules on the shared plans', () => {
     before(skipUnless(readShared(PLANS, '000_fd14e9535b42d3e4.md') !== undefined));
     before(() => (findings = findingsOf('000_fd14e9535b42d3e4.md')));
 
-    it('counts: the summary disagrees with the priorities, the P0 heading agrees with its table', () => {
-      assert.deepEqual(
-        [21, 22, 23].map((l) => [at(findings, 'count-mismatch', l).declared, at(findings, 'count-mismatch', l).computed]),
-        [['8', '19'], ['12', '22'], ['15', '10']],
-      );
-      assert.ok(!lines(findings, 'count-mismatch').includes(549));
+    // Issue 12: "P0: 8", "P1: 12", "P2: 15" in the summary are borne out by the P0, P1 and P2
+    // tables of Part 2 (8, 12 and 15 rows, counted by hand); the 19/22/10 items "marked" with
+    // those priorities across the plan are a reading, so the old findings (and their fixes,
+    // which rewrote 15 to 10) were false alarms.
+    it('counts: the summary agrees with the priority tables, so nothing is reported', () => {
+      for (const l of [21, 22, 23, 549]) assert.ok(!lines(findings, 'count-mismatch').includes(l), `count-mismatch on ${l}`);
     });
 
     it('totals: P0 effort and billing infrastructure, fixed in the plan\'s own style', () => {
