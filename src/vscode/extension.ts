@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDiagnosticsSupport(store, context.extensionUri, workspaceIndex.index, settings),
     registerReferencesSupport(store, workspaceIndex.index),
     registerQuickFixSupport(store),
-    registerApplyFixCommand(),
+    registerApplyFixCommand(store),
     registerHoverSupport(store),
     registerStatusBarSupport(plan, workspaceIndex.index, settings),
     registerDashboardSupport(new Dashboard(context.extensionUri, plan, settings)),
@@ -72,8 +72,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCopyIdCommand(),
     registerToggleHideDoneCommand(settings),
     registerGroupByCommand(settings),
-    registerTestHooks(store, tree, worker, timings),
   );
+  // The integration tests' commands exist only when VS Code runs the extension for development or tests.
+  if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(registerTestHooks(store, tree, worker, timings));
   timings.activateMs = performance.now() - started;
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms`);
 }

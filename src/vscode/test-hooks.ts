@@ -1,5 +1,6 @@
 /**
- * Commands for the integration tests only (hidden from the palette with `"when": "false"`):
+ * Commands for the integration tests only, registered only outside production
+ * (`ExtensionMode.Development` / `Test`, as the test launchers run the extension):
  * the tree as data, ticking a node the way its checkbox does, and timings.
  */
 import * as vscode from 'vscode';
