@@ -24,6 +24,14 @@ function positions(value: unknown, path: string, out: [string, { line: number; c
 }
 
 const at = (text: string, r: Range) => text.slice(r.start.offset, r.end.offset);
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** Source text as a reader sees it: character references decoded ("TAS&#65;K" reads "TASAK"). */
+const decoded = (s: string) =>
+  s.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]+));/g, (whole, dec?: string, hex?: string, name?: string) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    return NAMED[name!.toLowerCase()] ?? whole;
+  });
 /** Letters and digits only, for comparing a title with the text it was read from. */
 const letters = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 
@@ -51,8 +59,8 @@ export function checkModel(text: string, model: PlanModel, label = ''): void {
     // The title's first word: inline HTML and markup between words leave the title but not the source.
     const word = (/[\p{L}\p{N}]+/u.exec(item.title.normalize('NFC'))?.[0] ?? '').toLowerCase().slice(0, 12);
     if (word && item.mentionOf === undefined) {
-      const source = letters(meant(at(text, item.titleRange)));
-      assert.ok(source.includes(word) || letters(at(text, item.range)).includes(word), `${where}: title not found in its titleRange ${JSON.stringify(at(text, item.titleRange).slice(0, 80))}`);
+      const source = letters(meant(decoded(at(text, item.titleRange))));
+      assert.ok(source.includes(word) || letters(decoded(at(text, item.range))).includes(word), `${where}: title not found in its titleRange ${JSON.stringify(at(text, item.titleRange).slice(0, 80))}`);
     }
   }
   for (const d of model.declared) {
