@@ -3,7 +3,7 @@
  * Content-Security-Policy and the message check are tested in plain Node.
  */
 import * as z from 'zod/mini';
-import { CHART_CSS, escapeHtml } from '../../core/charts/svg';
+import { escapeHtml } from '../../core/charts/svg';
 
 /** Everything the page may ask for; anything else is ignored. */
 export const DashboardMessageSchema = z.union([
@@ -27,9 +27,9 @@ export interface PageInput {
   body: string;
 }
 
-/** Nothing loads but our media/ (by the webview's source) and the nonce'd script and style. */
+/** Nothing loads but our media/ (styles, by the webview's source) and the nonce'd script. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [`default-src 'none'`, `img-src ${cspSource}`, `style-src ${cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${cspSource}`].join('; ');
+  return [`default-src 'none'`, `img-src ${cspSource}`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${cspSource}`].join('; ');
 }
 
 export function dashboardPage(p: PageInput): string {
@@ -39,7 +39,6 @@ export function dashboardPage(p: PageInput): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(p.cspSource, p.nonce))}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <link rel="stylesheet" href="${attr(p.styleUri)}">
-<style nonce="${attr(p.nonce)}">${CHART_CSS}</style>
 <title>${escapeHtml(p.title)}</title></head>
 <body><header><h1 id="pl-title">${escapeHtml(p.title)}</h1></header>
 <main id="pl-root" aria-live="polite">${p.body}</main>

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CHART_CSS } from '../../../src/core/charts/svg';
 import { contentSecurityPolicy, dashboardPage, makeNonce, parseDashboardMessage } from '../../../src/vscode/features/dashboard-html';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -21,7 +22,8 @@ describe('dashboard page', () => {
     const csp = directives(html);
     assert.deepEqual(csp.get('default-src'), ["'none'"]);
     assert.deepEqual(csp.get('script-src'), ["'nonce-abc123'"]);
-    assert.deepEqual(csp.get('style-src'), [CSP_SOURCE, "'nonce-abc123'"]);
+    assert.deepEqual(csp.get('style-src'), [CSP_SOURCE]);
+    assert.doesNotMatch(html, /<style|\sstyle=/);
     for (const values of csp.values()) {
       for (const v of values) assert.ok(!/unsafe-|^\*$|^https?:$|^data:$/.test(v), `CSP allows ${v}`);
     }
@@ -60,5 +62,10 @@ describe('dashboard packaging', () => {
     for (const f of ['media/dashboard.js', 'media/dashboard.css']) assert.ok(existsSync(path.join(root, f)), f);
     const ignored = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     assert.deepEqual(ignored.filter((l) => /^(?:\*\*\/)?media\b|\*\.js$|\*\.css$/.test(l)), []);
+  });
+
+  it('styles the webview charts exactly as the CLI report does (media/dashboard.css holds CHART_CSS)', () => {
+    const css = readFileSync(path.resolve(__dirname, '../../../media/dashboard.css'), 'utf8');
+    assert.ok(css.includes(CHART_CSS), 'media/dashboard.css ends with CHART_CSS from src/core/charts/svg.ts, verbatim');
   });
 });
