@@ -18,6 +18,9 @@ export type Expand = (args: readonly string[], cwd: string) => Promise<Expansion
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
+/** A FIFO, socket or device: reading it could block forever or never end. */
+export const NOT_REGULAR = 'not a regular file (a FIFO, socket or device); give a file or a folder';
+
 export const expandOnDisk: Expand = async (args, cwd) => {
   const files = new Set<string>();
   const problems: Expansion['problems'] = [];
@@ -35,6 +38,7 @@ async function expandOne(arg: string, cwd: string): Promise<string[] | string> {
   if (isGlob(arg) && !(await isFile(absolute))) return expandGlob(arg, cwd);
   const info = await stat(absolute).catch(() => undefined);
   // A missing file is left for the reader, which names the reason (ENOENT, EACCES…).
+  if (info && !info.isDirectory() && !info.isFile()) return NOT_REGULAR;
   if (!info?.isDirectory()) return [absolute];
   const found = await walk(absolute, Infinity, (rel) => MARKDOWN.test(rel));
   return found.length > 0 ? found : 'no markdown files (*.md, *.markdown) in this folder';
@@ -42,7 +46,14 @@ async function expandOne(arg: string, cwd: string): Promise<string[] | string> {
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[] | string> {
   const { base, rest } = splitGlob(pattern);
-  const matcher = globToRegExp(rest);
+  let matcher: RegExp;
+  try {
+    matcher = globToRegExp(rest);
+  } catch (error) {
+    // "[z-a]": the message's last clause says what is wrong ("Range out of order in character class").
+    const why = error instanceof Error ? error.message.split(': ').pop()!.toLowerCase() : String(error);
+    return `not a valid pattern (${why})`;
+  }
   const found = await walk(path.resolve(cwd, base), globDepth(rest), (rel) => matcher.test(rel));
   return found.length > 0 ? found : 'no files match this pattern';
 }

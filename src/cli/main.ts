@@ -11,6 +11,7 @@ import { expandOnDisk, type Expand } from './expand';
 import { formatCheckJson, formatSummaryJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatCheckText, formatSummaryText } from './format/text';
+import { terminalSafe } from './format/terminal';
 import { decodePlan, describeIoError, encodePlan, type Decoded } from './read';
 import { isChecked, isFailed, type CheckedFile, type FileOutcome } from './report';
 import { TOOL_VERSION } from './tool';
@@ -36,7 +37,9 @@ export const EXIT_TROUBLE = 2;
 /** Passes of fix → re-analyse: a fix skipped for overlapping another is retried on the result. */
 const MAX_FIX_PASSES = 10;
 
-export async function main(host: CliHost): Promise<number> {
+export async function main(outside: CliHost): Promise<number> {
+  // Messages name paths and quote the plan: no control character reaches the terminal raw.
+  const host: CliHost = { ...outside, stderr: (text) => outside.stderr(terminalSafe(text)) };
   const parsed = parseCommandLine(host.argv);
   switch (parsed.kind) {
     case 'help':
@@ -133,7 +136,7 @@ async function runHistory(command: Command, files: string[], failed: FileOutcome
     return EXIT_TROUBLE;
   }
   const history = await planHistory(plans[0], options, host);
-  host.stdout(command.format === 'json' ? formatHistoryJson(plans[0].path, history) : formatHistoryText(plans[0].path, history));
+  host.stdout(command.format === 'json' ? formatHistoryJson(plans[0].path, history) : terminalSafe(formatHistoryText(plans[0].path, history)));
   return 'unavailable' in history ? EXIT_TROUBLE : EXIT_OK;
 }
 
@@ -153,11 +156,11 @@ function fixUntilStable(original: string, options: AnalyzeOptions, analyzer: Pla
 function render(command: Command, outcomes: FileOutcome[], cwd: string): string {
   const checked = outcomes.filter(isChecked);
   if (command.command === 'summary') {
-    return command.format === 'json' ? formatSummaryJson(outcomes) : checked.map((f) => formatSummaryText(f.path, f.analysis)).join('\n');
+    return command.format === 'json' ? formatSummaryJson(outcomes) : terminalSafe(checked.map((f) => formatSummaryText(f.path, f.analysis)).join('\n'));
   }
   if (command.format === 'json') return formatCheckJson(outcomes);
   if (command.format === 'sarif') return formatSarif(outcomes, allRuleMetas, cwd);
-  return formatCheckText(checked);
+  return terminalSafe(formatCheckText(checked));
 }
 
 /** 2 when any PATH could not be processed (the run is incomplete), else 1 for an error finding. */

@@ -49,6 +49,8 @@ export function describeIoError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder, not a file';
+    case 'ENOTREGULAR':
+      return 'not a regular file (a FIFO, socket or device); give a file or a folder';
     default:
       return (error as Error)?.message ?? String(error);
   }

@@ -13,6 +13,17 @@ const mem = (name: string) => path.resolve(MEMORY_CWD, name);
 const run = (argv: string[], files: Record<string, string | Uint8Array | null> = {}) => runInMemory(main, argv, files);
 
 describe('cli/main', () => {
+  it('never prints a control character from a document raw (text formats), and JSON keeps the text exact', async () => {
+    const plan = '# Plan\n\n## P0 Critical \u001b[2J\u009b Gaps\n\n**P0 Critical Gaps \u001bc**: 5 features\n\n- [ ] **A-1**: Sign-up \u0007 (P0, 2h)\n- [ ] **A-2**: Login (P0, 2h)\n';
+    for (const argv of [['check', 'bell.md'], ['summary', 'bell.md']]) {
+      const result = await run(argv, { 'bell.md': plan });
+      assert.doesNotMatch(result.stdout + result.stderr, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+      assert.match(result.stdout, /\\x1b/);
+    }
+    const json = await run(['check', '--format', 'json', 'bell.md'], { 'bell.md': plan });
+    assert.match(JSON.parse(json.stdout).files[0].findings[0].message, /\u001b/);
+  });
+
   describe('usage', () => {
     it('prints help and version with exit 0', async () => {
       const help = await run(['--help']);
