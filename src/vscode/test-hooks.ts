@@ -20,14 +20,15 @@ export interface NodeData {
   kind: PlanNode['kind'];
   label: string;
   description: string;
+  tooltip: string;
   id?: string;
   checked?: boolean;
   children: NodeData[];
 }
 
 function toData(node: PlanNode): NodeData {
-  const { label, description } = nodeText(node);
-  const data: NodeData = { key: node.key, kind: node.kind, label, description, children: node.children.map(toData) };
+  const { label, description, tooltip } = nodeText(node);
+  const data: NodeData = { key: node.key, kind: node.kind, label, description, tooltip, children: node.children.map(toData) };
   if (node.kind === 'item') {
     if (node.item.id) data.id = node.item.id;
     if (node.item.checkbox) data.checked = node.item.checkbox.checked;

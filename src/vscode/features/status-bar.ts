@@ -31,5 +31,7 @@ export function registerStatusBarSupport(plan: ActivePlan, index: PlanIndex, set
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, plan.onDidChange(update), index.onDidChange(update), settings.onDidChange(update));
+  // For the integration tests (hidden): what the status bar shows, to hold it against the other surfaces.
+  const shown = vscode.commands.registerCommand('planLens._test.status', () => ({ text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value }));
+  return vscode.Disposable.from(item, shown, plan.onDidChange(update), index.onDidChange(update), settings.onDidChange(update));
 }

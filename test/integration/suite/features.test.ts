@@ -15,6 +15,7 @@ interface NodeData {
   kind: 'section' | 'item' | 'priority';
   label: string;
   description: string;
+  tooltip: string;
   id?: string;
   checked?: boolean;
   children: NodeData[];
@@ -347,12 +348,12 @@ suite('Features', () => {
       await treeFor(document);
     };
     try {
-      assert.match((await phase1Lens())[0] ?? '', /^28 items · 0 done · /);
+      assert.match((await phase1Lens())[0] ?? '', /^28 items · 0 done \(0%\) · /);
       await tick(true);
-      assert.match((await phase1Lens())[0] ?? '', /^28 items · 1 done · /, 'after the tick');
+      assert.match((await phase1Lens())[0] ?? '', /^28 items · 1 done \(4%\) · /, 'after the tick');
       await tick(false);
       assert.equal(document.getText(), before, 'the untick restores the text');
-      assert.match((await phase1Lens())[0] ?? '', /^28 items · 0 done · /, 'after the untick');
+      assert.match((await phase1Lens())[0] ?? '', /^28 items · 0 done \(0%\) · /, 'after the untick');
     } finally {
       await revert(editor);
     }
@@ -371,7 +372,7 @@ suite('Features', () => {
       60_000,
       'a code lens over the billing heading',
     );
-    assert.deepEqual(titles, ['4 items · 0 done · 34–43 h · 34–43 h left']);
+    assert.deepEqual(titles, ['4 items · 0 done (0%) · 34–43 h · 34–43 h left']);
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 200)) ?? [];
     const total = lenses.find((l) => l.range.start.line === lineIndex(editor.document, '**Total Billing Infrastructure**'));
     assert.equal(total?.command?.title, 'Parts add to 34–43 h (4 items)');
@@ -389,6 +390,41 @@ suite('Features', () => {
     assert.equal(editor.document.getText(total.range), '35-45');
     assert.ok(typeof total.code === 'object' && total.code.target.path.endsWith('/dist/rules/total-mismatch.md'));
     assert.equal(total.relatedInformation?.length, 4);
+  });
+
+  test('one set of numbers: the status bar, its tooltip, the tree root and the top lens agree on the gap analysis sample, and the tree lists each item once', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('planLens.openSample', 'gap-analysis.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    try {
+      const tree = await treeFor(document);
+      // By hand: Part 1 defines 9 items (the priority matrix restates 6 of them): 3 partial
+      // (under "⚠️ PARTIAL"), 6 without a status; 10-14 + 8-12 + 6 + 8-10 + 3 + 5-6 + 12-16 + 4-6 + 3-4 = 59–77 h.
+      const counts = '9 items: 0 done, 3 partly done, 6 without a status (0% done)';
+      const effort = 'Estimated 59–77 h, 59–77 h left';
+      let status: { text: string; tooltip?: string } = { text: '' };
+      await waitFor(
+        async () => {
+          status = await vscode.commands.executeCommand<{ text: string; tooltip?: string }>('planLens._test.status');
+          return status.text.includes('0/9');
+        },
+        30_000,
+        'the status bar to show the sample',
+      );
+      assert.equal(status.text, '$(check) 0/9 (0%) · 59–77 h left');
+      assert.ok(status.tooltip?.includes(`${counts}\n${effort}`), status.tooltip);
+      const root = tree.roots[0]!;
+      assert.equal(root.description, '0/9 · 59–77 h');
+      assert.ok(root.tooltip.includes(`${counts}\n${effort}`), root.tooltip);
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+      const top = lenses.sort((a, b) => a.range.start.line - b.range.start.line)[0];
+      assert.equal(top?.command?.title, '9 items · 0 done (0%) · 59–77 h · 59–77 h left');
+      const items = flatten(tree.roots).filter((n) => n.kind === 'item').map((n) => n.label);
+      assert.equal(items.length, 9, items.join(' | '));
+      assert.equal(new Set(items).size, 9, 'each item once');
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('Open Sample Plan opens an untitled copy with findings, cleared when it closes', async () => {
