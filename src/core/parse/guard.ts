@@ -39,6 +39,7 @@ const LOOKALIKE: Record<string, string> = {
   '.': '\u2024', // ․
   ')': '\u2046', // ⁆ (as for ']')
 };
+const MARKS = /[[\]*_~`]/g;
 const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/y;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 
@@ -106,9 +107,10 @@ export function guardForParser(text: string): { text: string; notices: ParseNoti
     // A new block starts a new paragraph; a heading or table row is inline text of its own.
     const standalone = ATX.test(line.slice(pos)) || line.includes('|');
     if (depth > 0 || standalone) resetRun();
-    for (let i = pos; i < line.length; i++) {
+    MARKS.lastIndex = pos;
+    for (let m = MARKS.exec(line); m; m = MARKS.exec(line)) {
+      const i = m.index;
       const kind = MARK_CLASS[line[i]];
-      if (kind === undefined) continue;
       counts[kind] = (counts[kind] ?? 0) + 1;
       if (counts[kind] <= MAX_MARKS) continue;
       out.swap(start + i, LOOKALIKE[line[i]]);
