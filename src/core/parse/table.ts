@@ -108,12 +108,28 @@ function classify(headers: string[], body: TableRow[]): Columns {
     const first = headers.findIndex((_, i) => i !== columns.effort && i !== columns.status && i !== columns.priority && i !== columns.id);
     if (first >= 0 && textual(first) && !/metric|measure|kpi|criteri|risk|url|file|path|date/i.test(headers[first])) columns.title = first;
   }
+  useTimelineForSizes(columns, headers, body, cell);
   if (columns.status === undefined) {
     // A column of ✅/⚠️/❌ cells is a status column whatever its header says.
     const i = headers.findIndex((_, k) => k !== columns.title && body.filter((r) => findStatusEmoji(cell(r, k).trim())).length >= body.length * 0.6);
     if (i >= 0) columns.status = i;
   }
   return columns;
+}
+
+const TIMELINE_HEADER = /timeline|duration|dauer|durée|varighet|срок|期間|所要/i;
+
+/**
+ * "| Effort | … | Timeline |" with "MEDIUM" under Effort and "1-2d" under Timeline: the effort
+ * column holds sizes, not durations, so the item's effort is what its timeline says.
+ */
+function useTimelineForSizes(columns: Columns, headers: string[], body: TableRow[], cell: (row: TableRow, i: number) => string): void {
+  if (columns.effort === undefined || body.some((r) => findEstimates(cell(r, columns.effort!)).length > 0)) return;
+  const i = headers.findIndex((h, k) => k !== columns.title && TIMELINE_HEADER.test(h));
+  if (i < 0 || body.filter((r) => findEstimates(cell(r, i)).length > 0).length < Math.max(2, body.length * 0.6)) return;
+  columns.effort = i;
+  columns.effortUnit = 'h';
+  columns.bareNumbers = false;
 }
 
 function readRow(row: TableRow, columns: Columns, source: (n: Nodes) => string): TableRowFacts {

@@ -2,10 +2,12 @@
 import type { Rule } from './types';
 
 /**
- * T-shirt sizes ("M", "XL — …") and quantities in another measure ("13 pts", "1 new file
- * (~120 lines)") are sizing chosen on purpose, not a missing estimate.
+ * T-shirt sizes ("M", "XL — …"), word sizes ("MEDIUM", "Low-Medium (one file)", "small") and
+ * quantities in another measure ("13 pts", "1 new file (~120 lines)") are sizing chosen on
+ * purpose, not a missing estimate.
  */
-const SIZING_SCHEME = /^(?:(?:X{0,3}[SL]|M)\b|[~≈]?\s*\d)/i;
+const SIZING_SCHEME =
+  /^(?:(?:X{0,3}[SL]|M)\b|[~≈]?\s*\d|(?:very\s+)?(?:trivial|tiny|small|medium|moderate|large|huge|low|high|big|minor|major)(?:\s*[-–/]\s*(?:trivial|tiny|small|medium|moderate|large|huge|low|high|big|minor|major))?\b)/i;
 
 export const unreadableEstimate: Rule = {
   meta: {
