@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 
 export type Format = 'text' | 'json' | 'sarif' | 'html';
-export type CommandName = 'summary' | 'check' | 'history' | 'report';
+export type CommandName = 'summary' | 'check' | 'explain' | 'history' | 'report';
 
 export interface Command {
   command: CommandName;
@@ -19,7 +19,7 @@ export interface Command {
 
 export type Parsed = { kind: 'run'; run: Command } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
 
-const FORMATS: Record<CommandName, readonly Format[]> = { summary: ['text', 'json'], check: ['text', 'json', 'sarif'], history: ['text', 'json'], report: ['html'] };
+const FORMATS: Record<CommandName, readonly Format[]> = { summary: ['text', 'json'], check: ['text', 'json', 'sarif'], explain: ['text', 'json'], history: ['text', 'json'], report: ['html'] };
 const COMMANDS = Object.keys(FORMATS) as CommandName[];
 
 export const HELP = `Usage: plan-lens <command> [options] PATH...
@@ -30,6 +30,8 @@ doesn't add up.
 Commands:
   summary   Each plan's outline with roll-ups: done/items, hours, hours left
   check     Report findings (totals and counts that don't add up, and more)
+  explain   Every declared number read (counts, totals, timelines): its scope, the
+            parts it adds up, the computed value and the verdict
   history   A plan's burn-down from its git history: items and hours left per day
             (one FILE in a git repository)
   report    A self-contained HTML report with the dashboard's charts (hours by

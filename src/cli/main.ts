@@ -4,7 +4,7 @@
  * `bin.ts` wires it to the real process.
  */
 import * as path from 'node:path';
-import { allRuleMetas, applyFixes, byPosition, PlanAnalyzer, runCrossFileRules, type AnalyzeOptions } from '../core/index';
+import { allRuleMetas, applyFixes, byPosition, explainDeclared, formatExplanation, PlanAnalyzer, runCrossFileRules, type AnalyzeOptions } from '../core/index';
 import { HELP, parseCommandLine, type Command } from './args';
 import { loadConfig } from './config';
 import { expandOnDisk, type Expand } from './expand';
@@ -155,6 +155,11 @@ function fixUntilStable(original: string, options: AnalyzeOptions, analyzer: Pla
 
 function render(command: Command, outcomes: FileOutcome[], cwd: string): string {
   const checked = outcomes.filter(isChecked);
+  if (command.command === 'explain') {
+    const explained = checked.map((f) => ({ path: f.path, declared: explainDeclared(f.analysis) }));
+    if (command.format === 'json') return `${JSON.stringify(explained, null, 2)}\n`;
+    return explained.map((f) => [`${f.path}:`, ...(f.declared.length ? f.declared.flatMap(formatExplanation) : ['  no declared numbers read'])].join('\n') + '\n').join('\n');
+  }
   if (command.command === 'summary') {
     return command.format === 'json' ? formatSummaryJson(outcomes) : terminalSafe(checked.map((f) => formatSummaryText(f.path, f.analysis)).join('\n'));
   }

@@ -68,3 +68,5 @@ export { applyFixes } from './edits/apply';
 export { analyzeIfPlan } from './workspace/analyze-if-plan';
 export { prefilterPlan } from './workspace/prefilter';
 export type { PlanFile } from './rules/types';
+// `plan-lens explain` and the editor's hover show the same account of each declared number.
+export { explainDeclared, formatExplanation, type Explanation } from './explain';

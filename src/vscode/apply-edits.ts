@@ -9,17 +9,19 @@ import type { TextEdit } from '../core/model/finding';
 
 export type ApplyOutcome = 'applied' | 'changed' | 'closed' | 'failed';
 
-export async function applyCoreEdits(document: vscode.TextDocument, version: number, edits: readonly TextEdit[]): Promise<ApplyOutcome> {
+/** With `confirm` (a label), VS Code shows its refactor preview and applies only what the user keeps. */
+export async function applyCoreEdits(document: vscode.TextDocument, version: number, edits: readonly TextEdit[], confirm?: string): Promise<ApplyOutcome> {
   if (document.isClosed) return 'closed';
   if (document.version !== version) return 'changed';
-  const edit = toWorkspaceEdit(document, edits);
+  const edit = toWorkspaceEdit(document, edits, confirm);
   return (await vscode.workspace.applyEdit(edit)) ? 'applied' : 'failed';
 }
 
 /** Valid only while `document` is still at the version `edits` were computed for. */
-function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[], confirm?: string): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+  const metadata = confirm === undefined ? undefined : { needsConfirmation: true, label: confirm };
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText, metadata);
   return edit;
 }
 

@@ -42,7 +42,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * Applies every fix that does not overlap a fix taken before it (in document order). A fix
  * is taken whole or not at all; skipped ones can be applied by running again on the result.
  */
-export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number; edits: TextEdit[] } {
   const taken: TextEdit[] = [];
   let applied = 0;
   const fixes = findings
@@ -54,7 +54,7 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
     taken.push(...edits);
     applied++;
   }
-  return { text: applyEdits(text, taken), applied };
+  return { text: applyEdits(text, taken), applied, edits: taken };
 }
 
 function isSelfConsistent(text: string, edits: readonly TextEdit[]): boolean {

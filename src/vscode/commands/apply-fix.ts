@@ -21,7 +21,7 @@ const WHY: Record<string, string> = {
 };
 
 export function registerApplyFixCommand(store: PlanStore): vscode.Disposable {
-  return vscode.commands.registerCommand(APPLY_FIX, async (uri: unknown, version: unknown, edits: unknown) => {
+  return vscode.commands.registerCommand(APPLY_FIX, async (uri: unknown, version: unknown, edits: unknown, confirm: unknown) => {
     const document = uri instanceof vscode.Uri ? openDocument(uri) : undefined;
     const outcome = !document
       ? 'closed'
@@ -29,7 +29,7 @@ export function registerApplyFixCommand(store: PlanStore): vscode.Disposable {
         ? 'not a plan'
         : typeof version !== 'number' || !fits(edits, document)
           ? 'invalid'
-          : await applyCoreEdits(document, version, edits);
+          : await applyCoreEdits(document, version, edits, typeof confirm === 'string' ? confirm : undefined);
     if (outcome !== 'applied') void vscode.window.showWarningMessage(`Plan Lens did not apply the fix: ${WHY[outcome]}.`);
     return outcome === 'applied';
   });

@@ -47,20 +47,28 @@ function forDiagnostic(document: vscode.TextDocument, entry: PlanEntry, diagnost
   return actions;
 }
 
-/** One edit for every fix that does not collide with another; none when nothing is fixable. */
+/**
+ * Every fix that does not collide with another; none when nothing is fixable. Chosen from the
+ * light bulb, a "Fix all" that changes more than one number opens VS Code's refactor preview
+ * (each change listed, each can be unticked); on save (`source.fixAll.planLens`, which the user
+ * opted into) it is one edit.
+ */
 function fixAll(document: vscode.TextDocument, entry: PlanEntry, kind: vscode.CodeActionKind): vscode.CodeAction[] {
   const fixable = entry.analysis.findings.filter((f) => f.fix);
   if (fixable.length === 0) return [];
   const text = document.getText();
   const fixed = applyFixes(text, fixable);
   if (fixed.applied === 0) return [];
+  if (fixed.applied > 1 && kind.value === vscode.CodeActionKind.QuickFix.value) {
+    return [action(FIX_ALL_TITLE, kind, entry, fixed.edits, undefined, false, FIX_ALL_TITLE)];
+  }
   return [action(FIX_ALL_TITLE, kind, entry, [singleEdit(text, fixed.text)])];
 }
 
 /** Applied through a command that checks the version the edits were computed for. */
-function action(title: string, kind: vscode.CodeActionKind, entry: PlanEntry, edits: TextEdit[], diagnostic?: vscode.Diagnostic, preferred = false): vscode.CodeAction {
+function action(title: string, kind: vscode.CodeActionKind, entry: PlanEntry, edits: TextEdit[], diagnostic?: vscode.Diagnostic, preferred = false, confirm?: string): vscode.CodeAction {
   const result = new vscode.CodeAction(title, kind);
-  result.command = { title, command: APPLY_FIX, arguments: [entry.uri, entry.version, edits] };
+  result.command = { title, command: APPLY_FIX, arguments: confirm === undefined ? [entry.uri, entry.version, edits] : [entry.uri, entry.version, edits, confirm] };
   if (diagnostic) result.diagnostics = [diagnostic];
   result.isPreferred = preferred;
   return result;

@@ -39,7 +39,14 @@ describe('applying fixes', () => {
       finding([{ start: 2, end: 5, newText: 'X' }]),
       { ...finding([]), fix: undefined },
     ]);
-    assert.deepEqual(result, { text: 'A bbb C', applied: 2 });
+    assert.deepEqual(result, {
+      text: 'A bbb C',
+      applied: 2,
+      edits: [
+        { start: 0, end: 3, newText: 'A' },
+        { start: 8, end: 11, newText: 'C' },
+      ],
+    });
   });
 
   it('takes a fix with several edits whole or not at all', () => {
@@ -47,6 +54,6 @@ describe('applying fixes', () => {
       finding([{ start: 0, end: 3, newText: '1' }]),
       finding([{ start: 4, end: 7, newText: '2' }, { start: 2, end: 3, newText: '!' }]),
     ]);
-    assert.deepEqual(result, { text: '1 two three', applied: 1 });
+    assert.deepEqual(result, { text: '1 two three', applied: 1, edits: [{ start: 0, end: 3, newText: '1' }] });
   });
 });

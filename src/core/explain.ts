@@ -1,0 +1,102 @@
+/**
+ * Why a declared number is (or is not) reported: every declared count, total, timeline and
+ * capacity the reader found, with what it speaks about, the parts it adds up, the computed
+ * value and the verdict. One function for `plan-lens explain` and the editor's hover.
+ */
+import type { Analysis } from './index';
+import type { Declared, PlanModel } from './model/schema';
+import { formatHours } from './model/format';
+import { partsOf } from './rules/total-mismatch';
+import { agreeingListings } from './rules/listings';
+
+export interface Explanation {
+  /** 0-based line of the statement. */
+  line: number;
+  kind: Declared['kind'];
+  label: string;
+  declared: string;
+  /** What the number speaks about, in words. */
+  scope: string;
+  /** The parts added up or counted (at most a screenful, with how many more). */
+  parts: string[];
+  computed?: string;
+  /** "agrees", "not compared (…)" or the finding's message. */
+  verdict: string;
+  severity?: string;
+  /** The declared number's range, so a hover can find the statement under the cursor. */
+  range: Declared['valueRange'];
+}
+
+const MAX_PARTS = 30;
+
+function scopeText(model: PlanModel, d: Declared): string {
+  const section = d.scope.section !== undefined ? model.sections[d.scope.section]?.title : undefined;
+  switch (d.scope.kind) {
+    case 'list':
+      return 'the list beside it';
+    case 'table':
+      return 'the table beside it';
+    case 'totals':
+      return 'the other totals it adds up';
+    case 'document':
+      return d.scope.priorities?.length ? 'the items the plan marks with its priorities' : 'the whole plan';
+    case 'section':
+      return section ? `the section "${section}"` : 'its section';
+  }
+}
+
+function partsAndSum(model: PlanModel, d: Declared): { parts: string[]; computed?: string } {
+  if (d.kind === 'total') {
+    const parts = partsOf(model, d);
+    if (!parts) return { parts: [] };
+    return { parts: parts.related.map((r) => r.message), computed: formatHours(parts.hours) + (parts.missing ? ` (${parts.missing} without estimate)` : '') };
+  }
+  if (d.kind === 'count') {
+    const titles = d.scope.items.map((i) => model.items[i]?.title ?? '?');
+    return { parts: titles, computed: titles.length > 0 ? String(titles.length) : undefined };
+  }
+  return { parts: [] };
+}
+
+function declaredText(d: Declared): string {
+  if (d.kind === 'total') return formatHours(d.value);
+  return d.valueText;
+}
+
+export function explainDeclared(analysis: Analysis): Explanation[] {
+  const { model, findings } = analysis;
+  return model.declared.map((d) => {
+    const { parts, computed } = partsAndSum(model, d);
+    const finding = findings.find((f) => f.range.start.offset <= d.valueRange.start.offset && f.range.end.offset >= d.valueRange.end.offset && f.range.start.line === d.valueRange.start.line);
+    const listings = agreeingListings(model, d).map((s) => `"${model.sections[s].title}"`);
+    const verdict = finding
+      ? finding.message
+      : listings.length > 0
+        ? `agrees with the listing under ${listings.join(', ')}`
+        : computed === undefined
+          ? 'not compared (nothing it counts or sums was read)'
+          : 'agrees, within the rule\'s tolerances (see the rule docs)';
+    const shown = parts.length > MAX_PARTS ? [...parts.slice(0, MAX_PARTS), `… and ${parts.length - MAX_PARTS} more`] : parts;
+    return {
+      line: d.range.start.line,
+      kind: d.kind,
+      label: d.label,
+      declared: declaredText(d),
+      scope: scopeText(model, d),
+      parts: shown,
+      computed,
+      verdict,
+      severity: finding?.severity,
+      range: d.valueRange,
+    };
+  });
+}
+
+/** Plain text, one block per declared number (CLI; the hover uses the same lines). */
+export function formatExplanation(e: Explanation): string[] {
+  const lines = [`${e.line + 1}: ${e.kind} "${e.label}" = ${e.declared}`, `    scope: ${e.scope}`];
+  if (e.parts.length > 0) lines.push(`    parts: ${e.parts.join('; ')}`);
+  if (e.computed !== undefined) lines.push(`    computed: ${e.computed}`);
+  lines.push(`    verdict: ${e.severity ? `${e.severity}: ` : ''}${e.verdict}`);
+  return lines;
+}
