@@ -63,9 +63,13 @@ function declaredText(d: Declared): string {
   return d.valueText;
 }
 
-export function explainDeclared(analysis: Analysis): Explanation[] {
-  const { model, findings } = analysis;
-  return model.declared.map((d) => {
+export function explainDeclared(analysis: Pick<Analysis, 'model' | 'findings'>): Explanation[] {
+  return analysis.model.declared.map((d) => explainOne(analysis, d));
+}
+
+/** One declared number (the hover asks for the one under the cursor). */
+export function explainOne({ model, findings }: Pick<Analysis, 'model' | 'findings'>, d: Declared): Explanation {
+  {
     const { parts, computed } = partsAndSum(model, d);
     const finding = findings.find((f) => f.range.start.offset <= d.valueRange.start.offset && f.range.end.offset >= d.valueRange.end.offset && f.range.start.line === d.valueRange.start.line);
     const listings = agreeingListings(model, d).map((s) => `"${model.sections[s].title}"`);
@@ -89,7 +93,7 @@ export function explainDeclared(analysis: Analysis): Explanation[] {
       severity: finding?.severity,
       range: d.valueRange,
     };
-  });
+  }
 }
 
 /** Plain text, one block per declared number (CLI; the hover uses the same lines). */

@@ -69,4 +69,4 @@ export { analyzeIfPlan } from './workspace/analyze-if-plan';
 export { prefilterPlan } from './workspace/prefilter';
 export type { PlanFile } from './rules/types';
 // `plan-lens explain` and the editor's hover show the same account of each declared number.
-export { explainDeclared, formatExplanation, type Explanation } from './explain';
+export { explainDeclared, explainOne, formatExplanation, type Explanation } from './explain';

@@ -6,6 +6,7 @@
 import type { Declared, Estimate, Item } from '../../core/model/schema';
 import { formatHours, formatNumber } from '../../core/model/format';
 import type { DeclaredParts } from '../analysis/protocol';
+import type { Explanation } from '../../core/explain';
 import { plural } from './code-lens-text';
 
 /** Backslash-escapes every ASCII punctuation mark markdown could read, and flattens lines. */
@@ -22,10 +23,12 @@ export function estimateHover(estimate: Estimate, item: Pick<Item, 'title'>): st
   return lines.join('\n');
 }
 
-export function declaredHover(declared: Declared, parts: DeclaredParts | undefined): string {
+export function declaredHover(declared: Declared, parts: DeclaredParts | undefined, explanation?: Explanation): string {
   const lines = [`**Declared ${declared.kind}**: ${quote(declared.label)}`, '', `${quote(declared.valueText)} read as **${readAs(declared)}**`];
   if (parts && (parts.items.length > 0 || parts.declared.length > 0)) lines.push('', partsLine(declared, parts));
   else lines.push('', 'Plan Lens could not tell which items this speaks about.');
+  // The same account as `plan-lens explain`: what it speaks about and the verdict.
+  if (explanation) lines.push('', `Scope: ${escapeMarkdown(explanation.scope)}.`, '', `Verdict: ${escapeMarkdown(explanation.verdict)}`);
   return lines.join('\n');
 }
 

@@ -8,6 +8,7 @@ import type { Range } from '../../core/model/schema';
 import type { PlanAnalysis } from '../analysis/protocol';
 import type { PlanStore } from '../analysis/plan-store';
 import { toRange } from '../apply-edits';
+import { explainOne } from '../../core/explain';
 import { declaredHover, estimateHover } from './hover-text';
 
 class PlanHover implements vscode.HoverProvider {
@@ -25,10 +26,13 @@ class PlanHover implements vscode.HoverProvider {
   }
 }
 
-function hoverAt({ model, declaredParts }: PlanAnalysis, position: vscode.Position): { markdown: string; range: Range } | undefined {
+function hoverAt(analysis: PlanAnalysis, position: vscode.Position): { markdown: string; range: Range } | undefined {
+  const { model, declaredParts } = analysis;
   const inside = (r: Range) => toRange(r).contains(position);
   for (const declared of model.declared) {
-    if (declared.kind !== 'capacity' && inside(declared.range)) return { markdown: declaredHover(declared, declaredParts[declared.index]), range: declared.valueRange };
+    if (declared.kind !== 'capacity' && inside(declared.range)) {
+      return { markdown: declaredHover(declared, declaredParts[declared.index], explainOne(analysis, declared)), range: declared.valueRange };
+    }
   }
   const item = model.items.find((i) => i.estimate && inside(i.estimate.range));
   if (item?.estimate) return { markdown: estimateHover(item.estimate, item), range: item.estimate.range };

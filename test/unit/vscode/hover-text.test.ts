@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { explainOne } from '../../../src/core/explain';
 import { declaredHover, escapeMarkdown, estimateHover } from '../../../src/vscode/features/hover-text';
 import { analyse, PLAN } from './helpers';
 
@@ -30,6 +31,16 @@ describe('vscode/features/hover-text', () => {
     assert.match(text, /read as \*\*20 h\*\*/);
     assert.match(text, /parts add to \*\*9–11 h\*\* \(2 items\); 6–8 h not done yet/);
     assert.match(declaredHover(declared, undefined), /could not tell/);
+  });
+
+  it('gives the same scope and verdict as plan-lens explain', () => {
+    const analysis = analyse(PLAN);
+    const declared = analysis.model.declared.find((d) => d.kind === 'total')!;
+    const explanation = explainOne(analysis, declared);
+    const text = declaredHover(declared, analysis.declaredParts[declared.index], explanation);
+    assert.ok(text.includes(`Verdict: ${escapeMarkdown(explanation.verdict)}`), text);
+    assert.ok(text.includes(`Scope: ${escapeMarkdown(explanation.scope)}`), text);
+    assert.match(explanation.verdict, /^Declares 20 h/);
   });
 
   it('escapes the plan text it quotes', () => {
