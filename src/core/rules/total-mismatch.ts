@@ -203,7 +203,9 @@ export const totalMismatch: Rule = {
         computed: formatHours(computed),
         related: parts.related,
         // Sections' declared estimates and their items are two readings: which to believe is a guess.
-        fix: complete && !byPriority && !ofDeclared && !declared.scope.ambiguous ? fixFor(declared, computed) : undefined,
+        // A total of other totals: the plan may list its parts another way that agrees (001's
+        // 496-675 is also Phase 1 + Phase 2 = 154-190 + 342-485), so rewriting it is a guess.
+        fix: complete && !byPriority && declared.scope.kind !== 'totals' && !declared.scope.ambiguous ? fixFor(declared, computed) : undefined,
       });
     }
   },
