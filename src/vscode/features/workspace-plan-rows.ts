@@ -4,7 +4,8 @@
  * theirs. Pure (no `vscode`), so order and wording are unit-tested.
  */
 import type { Rollup } from '../../core/model/rollup-types';
-import { addHours, formatHours, ZERO_HOURS } from '../../core/model/format';
+import { formatHours } from '../../core/model/format';
+import { emptyRollup, mergeRollup } from '../../core/model/rollups';
 import type { Analysis } from '../../core/index';
 
 export interface PlanRow {
@@ -29,21 +30,10 @@ export function rollupText(rollup: Rollup): string {
   return rollup.unestimated.length === rollup.items ? count : `${count} · ${formatHours(rollup.remainingHours)} left`;
 }
 
-/** The workspace total: every plan's document roll-up added up. */
+/** The workspace total: every plan's document roll-up added up (unestimated indices are per file: only their count means anything). */
 export function workspaceRollup(analyses: readonly Pick<Analysis, 'rollups'>[]): Rollup {
-  const total: Rollup = { items: 0, done: 0, partial: 0, open: 0, unknown: 0, hours: ZERO_HOURS, remainingHours: ZERO_HOURS, unestimated: [] };
-  for (const { rollups } of analyses) {
-    const r = rollups.document;
-    total.items += r.items;
-    total.done += r.done;
-    total.partial += r.partial;
-    total.open += r.open;
-    total.unknown += r.unknown;
-    total.hours = addHours(total.hours, r.hours);
-    total.remainingHours = addHours(total.remainingHours, r.remainingHours);
-    // Indices are per file; only their count means anything in a total.
-    total.unestimated.push(...r.unestimated);
-  }
+  const total = emptyRollup();
+  for (const { rollups } of analyses) mergeRollup(total, rollups.document);
   return total;
 }
 
