@@ -40,13 +40,29 @@ class Ui {
   }
 
   /** Run a command by its title through the command palette, as a person would. */
+  /**
+   * The workbench re-renders (tree refresh after an edit, a theme change) can close or replace
+   * the palette between opening it and typing: each attempt has short timeouts, then Escape and
+   * try again, up to three times.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-    await this.page.keyboard.press('Enter');
+    let last: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+        await this.page.keyboard.press('Enter');
+        return;
+      } catch (err) {
+        last = err;
+        await this.page.keyboard.press('Escape').catch(() => undefined);
+        await sleep(700);
+      }
+    }
+    throw last;
   }
 
   /** Open a workspace file with Quick Open (Ctrl+P) and wait for its tab to be active. */
@@ -56,7 +72,7 @@ class Ui {
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(name);
+    await input.fill(name, { timeout: 10_000 });
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
     await activeTab.waitFor({ timeout: 15_000 });
@@ -224,7 +240,7 @@ const CHECKS: Check[] = [
       await frame.locator('#pl-progress svg').waitFor({ timeout: 10_000 });
       const shots: string[] = [];
       for (let i = 0; i < 2; i++) {
-        if (i > 0) await retried(() => ui.runCommand('Preferences: Toggle between Light/Dark Themes'), ui);
+        if (i > 0) await ui.runCommand('Preferences: Toggle between Light/Dark Themes');
         await sleep(1500);
         const theme = ((await ui.page.locator('.monaco-workbench').getAttribute('class')) ?? '').includes('vs-dark') ? 'dark' : 'light';
         const box = await webview.boundingBox();
@@ -232,7 +248,7 @@ const CHECKS: Check[] = [
         await ui.page.screenshot({ path: shot, ...(box ? { clip: box } : {}) });
         shots.push(path.basename(shot));
       }
-      await retried(() => ui.runCommand('Preferences: Toggle between Light/Dark Themes'), ui);
+      await ui.runCommand('Preferences: Toggle between Light/Dark Themes');
       const button = frame.locator('button.pl-reveal').first();
       const expected = Number(await button.getAttribute('data-line')) + 1;
       await button.click();
@@ -244,17 +260,6 @@ const CHECKS: Check[] = [
     },
   },
 ];
-
-/** The command palette sometimes loses its input while the workbench re-renders: try twice. */
-async function retried(action: () => Promise<void>, ui: Ui): Promise<void> {
-  try {
-    await action();
-  } catch {
-    await ui.page.keyboard.press('Escape');
-    await sleep(500);
-    await action();
-  }
-}
 
 /** Texts of the Problems panel rows listed under a file's row (its markers). */
 async function findingsUnder(panel: Locator, fileName: string): Promise<string[]> {
