@@ -5,14 +5,17 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Analyzers } from './analysis/analyzers';
-import type { AnswerMessage, Envelope, TransferRequest } from './analysis/protocol';
-import { toMessages } from './analysis/transfer';
+import { isLarge } from './analysis/limits';
+import type { AnswerMessage, Envelope, PlanAnalysis, TransferRequest } from './analysis/protocol';
+import { SentAnswers, toMessages } from './analysis/transfer';
 
 const analyzers = new Analyzers();
 /** Text that came ahead of its request, by request id. */
 const texts = new Map<number, string[]>();
 /** Answers still being sent, by request id. */
 const queued = new Map<number, Iterator<AnswerMessage>>();
+/** Analyses sent, by document: the next answer is a delta against the one the host names. */
+const sent = new SentAnswers();
 
 function sendNext(id: number, messages: Iterator<AnswerMessage> | undefined): void {
   const next = messages?.next();
@@ -35,5 +38,13 @@ parentPort?.on('message', (message: Envelope | TransferRequest) => {
   const text = texts.get(message.id);
   texts.delete(message.id);
   const request = text && 'text' in message ? { ...message, text: [...text, ...message.text] } : message;
-  sendNext(message.id, toMessages(message.id, analyzers.handle(request)));
+  if (request.kind === 'forget') sent.forget(request.uri);
+  const response = analyzers.handle(request);
+  if (request.kind !== 'analyze' || !response.ok) return sendNext(message.id, toMessages(message.id, response));
+  // A very large plan's answers are not kept: holding several would cost more than sending one.
+  const large = isLarge(request.text.reduce((n, part) => n + part.length, 0));
+  const base = large ? undefined : sent.get(request.uri, request.base);
+  if (large) sent.forget(request.uri);
+  else sent.remember(request.uri, { id: message.id, analysis: response.result as PlanAnalysis });
+  sendNext(message.id, toMessages(message.id, response, undefined, base));
 });

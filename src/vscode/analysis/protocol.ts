@@ -15,6 +15,11 @@ interface DocumentText {
 
 export interface AnalyzeRequest extends DocumentText {
   kind: 'analyze';
+  /**
+   * The request id of this document's latest answer the host received whole: the worker may
+   * answer with a delta against it (transfer.ts). Set by the worker client, not by callers.
+   */
+  base?: number;
 }
 
 /** The CLI's outline of the plan, for "Show Plan Summary". */

@@ -8,6 +8,13 @@
  * The worker serialises each part itself (`v8.serialize`, the same format `postMessage`
  * uses), so it knows a part's size without serialising it twice; the host deserialises
  * each part on its own turn.
+ *
+ * After an edit most of an analysis is what the host already holds: a keystroke changes one
+ * item, and every value after it only moves (same line, a few characters on; or a few lines
+ * down). So an analysis of a document the host has an answer for travels as a delta against
+ * that answer (its `base`): each value equal to the base's value at the same position, up to
+ * a shift of every position in it by the same lines and characters, is a copy instruction,
+ * and the host rebuilds it from its own copy. Only changed values cross.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { AnswerMessage, PlanAnalysis, WorkerResponse } from './protocol';
@@ -31,6 +38,106 @@ interface Payload {
   slices?: Slices;
   /** The answer, its long arrays emptied when slices carried them; only in the last part. */
   response?: WorkerResponse;
+  /** The request id of the answer the slices are a delta against; only in the last part. */
+  base?: number;
+}
+
+/** An answer the other side holds, by the id of the request it answered. */
+export interface Base {
+  id: number;
+  analysis: PlanAnalysis;
+}
+
+/** In a delta: the next `count` values are the base's values at the same positions, every position in them moved by `line` and `offset`. */
+const COPY = '\u0000copy';
+interface CopyRun {
+  [COPY]: number;
+  line: number;
+  offset: number;
+}
+
+function isCopy(value: unknown): value is CopyRun {
+  return typeof value === 'object' && value !== null && COPY in value;
+}
+
+/** A `Position` of the model: exactly a line, a column and an offset. */
+function isPosition(value: object, keys: string[]): value is { line: number; column: number; offset: number } {
+  if (keys.length !== 3) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.line === 'number' && typeof v.column === 'number' && typeof v.offset === 'number';
+}
+
+interface Shift {
+  set: boolean;
+  line: number;
+  offset: number;
+}
+
+/** `a` equals `b` but for every position in it moved by one shift (learnt from the first position met). */
+function sameShifted(a: unknown, b: unknown, shift: Shift): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b || (a !== a && b !== b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameShifted(a[i], b[i], shift)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  if (isPosition(a, keys)) {
+    if (!isPosition(b, Object.keys(b)) || a.column !== b.column) return false;
+    const line = a.line - b.line;
+    const offset = a.offset - b.offset;
+    if (!shift.set) Object.assign(shift, { set: true, line, offset });
+    return line === shift.line && offset === shift.offset;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key of keys) if (!Object.hasOwn(y, key) || !sameShifted(x[key], y[key], shift)) return false;
+  return true;
+}
+
+/** `value` with every position in it moved; the value itself when nothing moves (answers are never mutated). */
+function shifted<T>(value: T, line: number, offset: number): T {
+  if ((line === 0 && offset === 0) || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => shifted(v, line, offset)) as T;
+  const keys = Object.keys(value);
+  if (isPosition(value, keys)) return { line: value.line + line, column: value.column, offset: value.offset + offset } as T;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = shifted((value as Record<string, unknown>)[key], line, offset);
+  return out as T;
+}
+
+/** `values` as a delta against `base`: runs of values the base holds (moved alike) become copy instructions. */
+export function deltaOf(values: readonly unknown[], base: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  let run: CopyRun | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const shift: Shift = { set: false, line: 0, offset: 0 };
+    if (i < base.length && sameShifted(values[i], base[i], shift)) {
+      if (run && run.line === shift.line && run.offset === shift.offset) run[COPY]++;
+      else out.push((run = { [COPY]: 1, line: shift.line, offset: shift.offset }));
+    } else {
+      out.push(values[i]);
+      run = undefined;
+    }
+  }
+  return out;
+}
+
+/** The values a delta stands for, rebuilt from the base. */
+export function applyDelta(delta: readonly unknown[], base: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const value of delta) {
+    if (!isCopy(value)) {
+      out.push(value);
+      continue;
+    }
+    const end = out.length + value[COPY];
+    if (end > base.length) throw new Error('Plan Lens analysis: a delta reaches past the answer it builds on.');
+    while (out.length < end) out.push(shifted(base[out.length], value.line, value.offset));
+  }
+  return out;
 }
 
 function longArrays(a: PlanAnalysis): Record<Long, unknown[]> {
@@ -55,21 +162,26 @@ const EMPTY: Record<Long, unknown[]> = { items: [], sections: [], declared: [], 
  * bytes per value measured so far; a slice that comes out too large is cut again, and a
  * single value larger than a message travels as consecutive byte pieces.
  */
-export function* toMessages(id: number, response: WorkerResponse, limits: TransferLimits = TRANSFER_LIMITS): Generator<AnswerMessage> {
+export function* toMessages(id: number, response: WorkerResponse, limits: TransferLimits = TRANSFER_LIMITS, base?: Base): Generator<AnswerMessage> {
   if (!response.ok || !isAnalysis(response.result)) return yield* pieces(id, serialize({ response } satisfies Payload), limits.maxBytes, true);
-  const arrays = longArrays(response.result);
+  let arrays = longArrays(response.result);
+  if (base) {
+    const before = longArrays(base.analysis);
+    arrays = Object.fromEntries(LONG.map((name) => [name, deltaOf(arrays[name], before[name])])) as Record<Long, unknown[]>;
+  }
   const rest: WorkerResponse = { ...response, result: withArrays(response.result, EMPTY) };
+  const ending: Payload = base ? { response: rest, base: base.id } : { response: rest };
   let name = 0;
   let at = 0;
   let bytesPerValue = 500; // an item, roughly; corrected by each part measured
   for (;;) {
     while (name < LONG.length && at >= arrays[LONG[name]].length) [name, at] = [name + 1, 0];
-    if (name === LONG.length) return yield* pieces(id, serialize({ response: rest } satisfies Payload), limits.maxBytes, true);
+    if (name === LONG.length) return yield* pieces(id, serialize(ending), limits.maxBytes, true);
     let count = Math.max(1, Math.floor(limits.partBytes / bytesPerValue));
     for (;;) {
       const { slices, end } = take(arrays, name, at, count);
       const last = end.name === LONG.length;
-      const bytes = serialize((last ? { slices, response: rest } : { slices }) satisfies Payload);
+      const bytes = serialize((last ? { ...ending, slices } : { slices }) satisfies Payload);
       bytesPerValue = Math.max(1, bytes.length / count);
       if (bytes.length > limits.maxBytes && count > 1) {
         count = Math.max(1, Math.floor(count / 2));
@@ -111,6 +223,13 @@ export class Assembly {
   private readonly pending: Uint8Array[] = [];
   private readonly arrays: Record<Long, unknown[][]> = { items: [], sections: [], declared: [], findings: [], declaredParts: [], sectionRollups: [] };
 
+  /** @param base the answer the request names as its base: the worker may send a delta against it. */
+  constructor(private readonly base?: Base) {}
+
+  get baseId(): number | undefined {
+    return this.base?.id;
+  }
+
   /** Takes one message; returns the answer with its last message. */
   add(message: AnswerMessage): WorkerResponse | undefined {
     this.pending.push(message.bytes);
@@ -121,7 +240,12 @@ export class Assembly {
     for (const name of LONG) if (payload.slices?.[name]) this.arrays[name].push(payload.slices[name]);
     const response = payload.response;
     if (!response?.ok || !isAnalysis(response.result)) return response;
-    const joined = Object.fromEntries(LONG.map((name) => [name, this.arrays[name].flat()])) as Record<Long, unknown[]>;
+    let joined = Object.fromEntries(LONG.map((name) => [name, this.arrays[name].flat()])) as Record<Long, unknown[]>;
+    if (payload.base !== undefined) {
+      if (payload.base !== this.base?.id) throw new Error('Plan Lens analysis: an answer arrived as a delta against an answer this side does not hold.');
+      const before = longArrays(this.base.analysis);
+      joined = Object.fromEntries(LONG.map((name) => [name, applyDelta(joined[name], before[name])])) as Record<Long, unknown[]>;
+    }
     return { ...response, result: withArrays(response.result, joined) };
   }
 }
@@ -148,6 +272,31 @@ export function textPieces(slices: readonly string[], maxChars = TEXT_PIECE_CHAR
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * The worker's record of the answers it sent, by document, so the next answer can be a delta
+ * against whichever of them the host names (the latest it received whole). A few per
+ * document: the host may have dropped the latest ones half-way.
+ */
+export class SentAnswers {
+  private readonly byUri = new Map<string, Base[]>();
+
+  constructor(private readonly keep = 3) {}
+
+  get(uri: string, id: number | undefined): Base | undefined {
+    return id === undefined ? undefined : this.byUri.get(uri)?.find((b) => b.id === id);
+  }
+
+  remember(uri: string, base: Base): void {
+    const list = this.byUri.get(uri) ?? [];
+    list.push(base);
+    this.byUri.set(uri, list.slice(-this.keep));
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
 }
 
 function isAnalysis(result: unknown): result is PlanAnalysis {

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AnswerMessage, TransferRequest, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
-import { Assembly, textPieces } from './transfer';
+import { Assembly, textPieces, type Base } from './transfer';
 import { ANALYSIS_BUDGET_MS } from './limits';
 
 /** The answer was still coming in when it stopped being wanted (the document moved on). */
@@ -34,6 +34,8 @@ interface Pending {
   /** Asked between the parts of a large answer; false stops the transfer. */
   wanted?: () => boolean;
   answer: Assembly;
+  /** Bytes received so far for this answer. */
+  bytes: number;
   /** Fires when the request has run past the budget; cleared by its first message. */
   timer?: ReturnType<typeof setTimeout>;
 }
@@ -46,6 +48,10 @@ export class WorkerClient {
   lastMs = 0;
   /** The largest message received so far, in bytes (benchmarks check it stays small). */
   largestMessage = 0;
+  /** Bytes of the last answer received whole, all its messages together. */
+  lastAnswerBytes = 0;
+  /** Each document's latest analysis received whole: the worker may answer the next as a delta against it. */
+  private readonly bases = new Map<string, Base>();
 
   /**
    * @param budgetMs how long one analysis may run before the worker is stopped and restarted
@@ -59,7 +65,7 @@ export class WorkerClient {
   request<R extends WorkerRequest>(request: R, wanted?: () => boolean): Promise<WorkerResults[R['kind']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { request, resolve: resolve as (r: unknown) => void, reject, wanted, answer: new Assembly() });
+      this.pending.set(id, { request, resolve: resolve as (r: unknown) => void, reject, wanted, answer: new Assembly(this.baseFor(request)), bytes: 0 });
       this.post(id);
     });
   }
@@ -72,7 +78,8 @@ export class WorkerClient {
     worker.ref(); // an answer is owed: keep the process up for it
     if ('text' in request) {
       for (const piece of textPieces(request.text)) this.control({ kind: 'text', id, piece });
-      worker.postMessage({ ...request, text: [], id });
+      const base = pending.answer.baseId;
+      worker.postMessage({ ...request, text: [], id, ...(base === undefined ? {} : { base }) });
     } else {
       worker.postMessage({ ...request, id });
     }
@@ -101,15 +108,24 @@ export class WorkerClient {
     this.worker = undefined;
     void worker?.terminate();
     this.finish(id)?.reject(new OverBudget(this.budgetMs));
+    // A fresh worker holds no earlier answers: everything is sent whole again.
+    this.bases.clear();
     for (const [other, pending] of this.pending) {
       pending.answer = new Assembly();
+      pending.bytes = 0;
       this.post(other);
     }
   }
 
   /** Fire and forget: nothing to wait for, and no worker to start just to forget. */
   forget(uri: string): void {
+    this.bases.delete(uri);
     if (this.worker) void this.request({ kind: 'forget', uri }).catch(() => undefined);
+  }
+
+  /** What an analysis request may be answered against: the document's latest whole answer. */
+  private baseFor(request: WorkerRequest): Base | undefined {
+    return request.kind === 'analyze' ? this.bases.get(request.uri) : undefined;
   }
 
   dispose(): void {
@@ -134,6 +150,7 @@ export class WorkerClient {
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     clearTimeout(waiting.timer); // analysed: what is left is the transfer
+    waiting.bytes += message.bytes.byteLength;
     if (!message.last && waiting.wanted && !waiting.wanted()) {
       this.control({ kind: 'drop', id: message.id });
       this.finish(message.id)?.reject(new DroppedAnswer());
@@ -158,6 +175,9 @@ export class WorkerClient {
     if (!response) return waiting.reject(new Error('Plan Lens analysis: an answer arrived incomplete.'));
     if (!response.ok) return waiting.reject(new Error(response.message));
     this.lastMs = response.ms;
+    this.lastAnswerBytes = waiting.bytes;
+    const { request } = waiting;
+    if (request.kind === 'analyze') this.bases.set(request.uri, { id, analysis: response.result as WorkerResults['analyze'] });
     waiting.resolve(response.result);
   }
 
@@ -177,6 +197,7 @@ export class WorkerClient {
   private stop(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    this.bases.clear();
     this.failAll(error);
   }
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { DroppedAnswer, OverBudget, WorkerClient } from '../../../src/vscode/analysis/worker-client';
 import { TRANSFER_LIMITS } from '../../../src/vscode/analysis/transfer';
 import { Analyzers } from '../../../src/vscode/analysis/analyzers';
-import { PLAN } from './helpers';
+import { analyse, PLAN } from './helpers';
 
 /** A worker script that loads the TypeScript worker through tsx, as the built one would run. */
 function bootstrap(): string {
@@ -82,7 +82,8 @@ describe('vscode/analysis worker', () => {
       assert.equal(whole.model.items.length, count);
       assert.deepEqual(whole.model.items.map((i) => i.id).slice(-2), [`T-${count - 2}`, `T-${count - 1}`]);
       assert.ok(client.largestMessage > 0 && client.largestMessage <= TRANSFER_LIMITS.maxBytes);
-      await assert.rejects(client.request({ kind: 'analyze', uri: 'big', version: 2, text: [text], options: {} }, () => false), DroppedAnswer);
+      // Another document of the same size: its answer comes whole, in parts (an edit of 'big' would be a small delta).
+      await assert.rejects(client.request({ kind: 'analyze', uri: 'big-copy', version: 1, text: [text], options: {} }, () => false), DroppedAnswer);
       // The worker forgot the dropped answer and serves the next request.
       const next = await client.request({ kind: 'analyze', uri: 'small', version: 1, text: [PLAN], options: {} });
       assert.ok(next.model.items.length > 0);
@@ -111,6 +112,28 @@ describe('vscode/analysis worker', () => {
       await client.request({ kind: 'analyze', uri: 'other', version: 1, text: [PLAN], options: {} });
       const fourth = await client.request({ kind: 'analyze', uri: 'doc', version: 4, text: [text], options: {} });
       assert.equal(fourth.chunks.parsed, 1);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('answers an edit with a delta against the answer the host holds, rebuilt to exactly a fresh analysis', async function () {
+    this.timeout(60_000);
+    const tasks = (rename: string) => Array.from({ length: 300 }, (_, i) => `- [ ] **T-${i}**: Task ${i}${i === 150 ? rename : ''} (${(i % 5) + 1}h)`);
+    const texts = [tasks(''), tasks(' renamed'), ['', ...tasks(' renamed')], tasks('')].map((t) => ['# Plan', '', '## Tasks', '', ...t, ''].join('\n'));
+    const client = new WorkerClient(bootstrap());
+    try {
+      const sizes: number[] = [];
+      for (const [version, text] of texts.entries()) {
+        const got = await client.request({ kind: 'analyze', uri: 'doc', version, text: text.split(/(?<=\n)/), options: {} });
+        sizes.push(client.lastAnswerBytes);
+        assert.deepEqual(got, { ...analyse(text, { detection: 'auto' }), chunks: got.chunks });
+      }
+      assert.ok(sizes[1] * 4 < sizes[0], `an edit's answer (${sizes[1]} bytes) is a small part of the first (${sizes[0]} bytes)`);
+      // After the worker forgets the document, the next answer is whole again.
+      client.forget('doc');
+      await client.request({ kind: 'analyze', uri: 'doc', version: 9, text: texts[0].split(/(?<=\n)/), options: {} });
+      assert.ok(client.lastAnswerBytes > sizes[1] * 4);
     } finally {
       client.dispose();
     }
