@@ -87,6 +87,19 @@ function indentOf(line: string): number {
   return n;
 }
 
+const SPLIT = Object.freeze({ markdown: true, split: true });
+const MARKDOWN = Object.freeze({ markdown: true, split: false });
+
+/** Whether a line may open a fence or an HTML block: a `, ~ or < after at most three spaces. */
+function mayOpenBlock(line: string): boolean {
+  for (let i = 0; i < 4; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 96 || c === 126 || c === 60) return true;
+    if (c !== 32) return false;
+  }
+  return false;
+}
+
 /** One line after state `s`: what the line is, and the state after it. */
 function step(s: Inner, line: string): Outcome[] {
   const blank = BLANK.test(line);
@@ -131,8 +144,18 @@ export class BlockState {
   private readings: Inner[] = [undefined];
   private lost = false;
 
+  /** One reading, outside every block: a plain line (see `plainLine`) changes nothing. */
+  get plain(): boolean {
+    return this.readings.length === 1 && this.readings[0] === undefined;
+  }
+
   /** Feeds one line: whether it may be markdown (some reading), and whether a heading here surely starts a chunk (every reading). */
   feed(line: string): { markdown: boolean; split: boolean } {
+    // Most lines: one reading, outside every block, and a line that cannot open one (what
+    // `step` would find, without its regular expressions and allocations).
+    if (this.readings.length === 1 && this.readings[0] === undefined && !mayOpenBlock(line)) {
+      return !this.lost && ATX.test(line) ? SPLIT : MARKDOWN;
+    }
     const outcomes = this.readings.flatMap((s) => step(s, line));
     const next = new Map<string, Inner>();
     for (const o of outcomes) next.set(key(o.state), o.state);
@@ -145,25 +168,62 @@ export class BlockState {
   }
 }
 
+/**
+ * Where each line starts and ends (before its line break), as CommonMark counts lines: one
+ * pass over the characters, no strings made.
+ */
+function lineBounds(text: string): { starts: number[]; ends: number[] } {
+  const starts = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    ends.push(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    starts.push(i + 1);
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+/**
+ * A line that, read outside every block, is plain markdown and no heading: it cannot open a
+ * fence or an HTML block, nor start one (what `BlockState.feed` would find, decided from its
+ * first character without making the line's string).
+ */
+function plainLine(text: string, start: number, end: number): boolean {
+  if (start === end) return false;
+  const c = text.charCodeAt(start);
+  // space, #, <, `, ~, BOM
+  return c !== 32 && c !== 35 && c !== 60 && c !== 96 && c !== 126 && c !== 0xfeff;
+}
+
 export function splitChunks(text: string): Chunk[] {
-  const lines = splitLines(text);
+  const { starts, ends } = lineBounds(text);
+  const count = starts.length;
   const chunks: Chunk[] = [];
-  const fm = frontMatterEnd(lines);
+  const fm = frontMatterEnd(splitLines(text.slice(0, frontMatterSpan(text, starts, ends))));
   let startLine = 0;
   const push = (endLine: number, frontMatter: boolean) => {
     if (endLine <= startLine) return;
-    const offset = lines[startLine].start;
-    const end = endLine < lines.length ? lines[endLine].start : text.length;
+    const offset = starts[startLine];
+    const end = endLine < count ? starts[endLine] : text.length;
     chunks.push({ text: text.slice(offset, end), offset, line: startLine, frontMatter });
     startLine = endLine;
   };
   if (fm > 0) push(fm, true);
   const state = new BlockState();
-  for (let i = fm; i < lines.length; i++) {
-    if (state.feed(lines[i].text).split && i > startLine) push(i, false);
+  for (let i = fm; i < count; i++) {
+    if (state.plain && plainLine(text, starts[i], ends[i])) continue;
+    if (state.feed(text.slice(starts[i], ends[i])).split && i > startLine) push(i, false);
   }
-  push(lines.length, false);
+  push(count, false);
   return chunks;
+}
+
+/** How much of the text front matter can span: all of it when it opens with a marker, else its first line. */
+function frontMatterSpan(text: string, starts: number[], ends: number[]): number {
+  return /^\uFEFF?(---|\+\+\+)\s*$/.test(text.slice(0, ends[0])) ? text.length : Math.min(text.length, starts[1] ?? text.length);
 }
 
 /** The document as one chunk (after its front matter, which is never markdown): what chunking must not change. */

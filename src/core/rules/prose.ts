@@ -5,32 +5,64 @@
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 function blank(s: string): string {
-  return s.replace(/[^\r\n]/g, ' ');
+  return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
 
-function blankFences(text: string): string {
-  const lines = text.split('\n');
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (fence === undefined) {
-      const open = FENCE_OPEN.exec(line.replace(/\r$/, ''));
-      // A backtick fence's info string cannot contain backticks (CommonMark).
-      if (open && !(open[1][0] === '`' && open[2].includes('`'))) fence = open[1];
-      continue;
-    }
-    // Only a bare fence at least as long closes; "```json" inside a ``` block does not.
-    const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-    if (close.test(line.replace(/\r$/, ''))) fence = undefined;
-    else lines[i] = blank(line);
+/** The closing line of a fence opened with `fence`: a bare fence at least as long ("```json" inside a ``` block does not close it). */
+const closers = new Map<string, RegExp>();
+function closerOf(fence: string): RegExp {
+  let close = closers.get(fence);
+  if (!close) {
+    if (closers.size > 64) closers.clear();
+    closers.set(fence, (close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)));
   }
-  return lines.join('\n');
+  return close;
+}
+
+/** Whether a line may open or close a fence: a ` or ~ after at most three spaces. */
+function mayBeFence(text: string, at: number): boolean {
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(at + i);
+    if (c === 96 || c === 126) return true;
+    if (c !== 32) return false;
+  }
+  return false;
+}
+
+/** The lines inside fenced code blocks blanked; one pass, the text itself when it has no fence. */
+function blankFences(text: string): string {
+  if (!/^ {0,3}(?:`{3,}|~{3,})/m.test(text)) return text;
+  const out: string[] = [];
+  let copied = 0;
+  let fence: RegExp | undefined;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const fenceLike = mayBeFence(text, start);
+    const line = fenceLike ? text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end) : '';
+    if (fence === undefined) {
+      const open = fenceLike ? FENCE_OPEN.exec(line) : null;
+      // A backtick fence's info string cannot contain backticks (CommonMark).
+      if (open && !(open[1][0] === '`' && open[2].includes('`'))) fence = closerOf(open[1]);
+    } else if (fenceLike && fence.test(line)) {
+      fence = undefined;
+    } else if (end > start) {
+      out.push(text.slice(copied, start), blank(text.slice(start, end)));
+      copied = end;
+    }
+    start = end + 1;
+  }
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 /** The last text blanked and its result: rules that ask twice in one analysis pay once. */
 let last: { text: string; prose: string } | undefined;
 
 export function proseOnly(text: string): string {
-  if (last?.text !== text) last = { text, prose: blankFences(text).replace(/<!--[\s\S]*?-->/g, blank) };
+  if (last?.text !== text) {
+    const fenced = blankFences(text);
+    last = { text, prose: fenced.includes('<!--') ? fenced.replace(/<!--[\s\S]*?-->/g, blank) : fenced };
+  }
   return last.prose;
 }
