@@ -74,6 +74,11 @@ export interface Identity {
   item: Item;
   title: string;
   words: string[];
+  /** Candidate buckets: by full ID, by title, by first two words. */
+  keys: readonly string[];
+  /** The title and ID this identity was made from (an item's title can be filled in later). */
+  source: string;
+  sourceId: string | undefined;
 }
 
 /** The title without what belongs to a hierarchical ID (".1: Performance" → "Performance"). */
@@ -88,20 +93,31 @@ export function displayTitle(item: Item): string {
  * rules ask for every item's identity on every analysis; after an edit all but the edited
  * chunk's titles are the ones seen last time. Dropped whole when it grows past a bound.
  */
-const normalised = new Map<string, { title: string; words: string[] }>();
+const normalised = new Map<string, { title: string; words: string[]; keys: string[] }>();
 const MAX_NORMALISED = 50_000;
+/** Each item's identity, for as long as the item (one analysis): the model builder and three rules share it. */
+const identities = new WeakMap<Item, Identity>();
 
 export function identityOf(item: Item): Identity {
-  const shown = displayTitle(item);
+  const memo = identities.get(item);
+  if (memo && memo.source === item.title && memo.sourceId === item.id) return memo;
+  const id = fullId(item);
+  const shown = id && id !== item.id ? item.title.slice(id.length - item.id!.length).replace(/^[\s*_:：—–-]+/, '') : item.title;
   const key = `${item.id ?? ''}\u0000${shown}`;
   let known = normalised.get(key);
   if (!known) {
     if (normalised.size >= MAX_NORMALISED) normalised.clear();
     const title = normaliseTitle(shown, item.id);
-    known = { title, words: significantWords(title) };
+    const words = significantWords(title);
+    // The buckets an item may pair in (see candidateBuckets), made once per title.
+    const keys = id ? [`id\u0000${id}`] : [];
+    if (words.length >= 2) keys.push(`title\u0000${title}`, `first\u0000${words[0]} ${words[1]}`);
+    known = { title, words, keys };
     normalised.set(key, known);
   }
-  return { item, title: known.title, words: known.words };
+  const identity: Identity = { item, title: known.title, words: known.words, keys: known.keys, source: item.title, sourceId: item.id };
+  identities.set(item, identity);
+  return identity;
 }
 
 function isAncestor(model: PlanModel, a: Item, b: Item): boolean {
@@ -185,16 +201,17 @@ const MAX_RESTATEMENTS = 12;
 
 /** Items that could pair: same ID, same title, or same first two words. */
 function candidateBuckets(ids: Identity[]): number[][] {
-  const keyed = ids.flatMap((identity, i) => {
-    const id = fullId(identity.item);
-    const keys = id ? [`id\u0000${id}`] : [];
-    if (identity.words.length >= 2) {
-      keys.push(`title\u0000${identity.title}`, `first\u0000${identity.words[0]} ${identity.words[1]}`);
+  const buckets = new Map<string, number[]>();
+  ids.forEach((identity, i) => {
+    for (const key of identity.keys) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
     }
-    return keys.map((key) => ({ key, i }));
   });
-  const buckets = groupBy(keyed, (k) => k.key);
-  return [...buckets.values()].filter((b) => b.length > 1 && b.length <= MAX_RESTATEMENTS).map((b) => b.map((k) => k.i));
+  const out: number[][] = [];
+  for (const bucket of buckets.values()) if (bucket.length > 1 && bucket.length <= MAX_RESTATEMENTS) out.push(bucket);
+  return out;
 }
 
 /** Groups items that are the same work (union-find over the pairs `accept` takes). */
@@ -217,6 +234,11 @@ export function groupSameItems(model: PlanModel, items: readonly Item[], accept:
       }
     }
   }
-  const groups = groupBy(ids.keys(), find);
-  return [...groups.values()].filter((g) => g.length > 1).map((g) => g.map((i) => ids[i].item));
+  // Only items that joined another can be in a group of two or more.
+  const joined = parent.flatMap((p, i) => (p !== i ? [i, p] : []));
+  const groups = groupBy(new Set(joined), find);
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .sort((a, b) => Math.min(...a) - Math.min(...b))
+    .map((g) => g.sort((x, y) => x - y).map((i) => ids[i].item));
 }
