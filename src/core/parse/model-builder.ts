@@ -97,7 +97,9 @@ interface OpenSection {
 class ModelBuilder {
   private readonly sections: Section[] = [];
   private readonly open: OpenSection[] = [];
-  private readonly items: (Item & { candidate?: boolean })[] = [];
+  private readonly items: Item[] = [];
+  /** By item index: a bare bold-titled entry that stays an item only where a heading gives it a status. */
+  private readonly candidate: boolean[] = [];
   private readonly declared: (Declared & { pending?: PendingScope })[] = [];
   private readonly directives: PlanModel['directives'] = [];
   private readonly mojibake: PlanModel['mojibake'] = [];
@@ -214,7 +216,7 @@ class ModelBuilder {
     const inherited = this.inherited(section);
     const own = fact.props;
     const status = own.status?.status ?? inherited.status;
-    const item: Item & { candidate?: boolean } = {
+    const item: Item = {
       index: this.items.length,
       id: fact.id,
       title: fact.title,
@@ -233,11 +235,12 @@ class ModelBuilder {
       section,
       parent,
       children: [],
-      // A bare bold-titled entry is an item only where a heading gives it a status.
-      candidate: fact.candidate && !inherited.status,
     };
     this.items.push(item);
-    if (parent === undefined && !item.candidate && !item.checklist) {
+    // A bare bold-titled entry is an item only where a heading gives it a status.
+    const candidate = !!fact.candidate && !inherited.status;
+    this.candidate[item.index] = candidate;
+    if (parent === undefined && !candidate && !item.checklist) {
       // Every open section is this one or an ancestor of it.
       for (const open of this.open) {
         open.subtreeItems++;
@@ -293,7 +296,8 @@ class ModelBuilder {
     while (this.open.length > 0) this.closeSection();
     this.addHeadingDeclarations();
     const { items, remap } = this.finalizeItems();
-    const sections = this.sections.map((s) => ({ ...s, items: [] as number[] }));
+    const sections = this.sections;
+    for (const s of sections) s.items = [];
     for (const item of items) if (item.parent === undefined) sections[item.section].items.push(item.index);
     const lineCount = (text.match(/\r\n?|\n/g)?.length ?? 0) + 1;
     setBodyRanges(sections, endPosition(text, lineCount));
@@ -355,22 +359,24 @@ class ModelBuilder {
    */
   private finalizeItems(): { items: Item[]; remap: (number | undefined)[] } {
     const order = this.items
-      .map((item, i) => ({ item, i }))
-      .filter(({ item }) => !item.candidate)
-      .sort((a, b) => a.item.range.start.offset - b.item.range.start.offset || (a.item.kind === 'heading' ? -1 : 1));
+      .filter((item) => !this.candidate[item.index])
+      .sort((a, b) => a.range.start.offset - b.range.start.offset || (a.kind === 'heading' ? -1 : 1));
     const remap: (number | undefined)[] = [];
-    order.forEach(({ i }, k) => (remap[i] = k));
+    order.forEach((item, k) => (remap[item.index] = k));
     const keptParent = (i: number): number | undefined => {
       let p = this.items[i].parent;
-      while (p !== undefined && this.items[p].candidate) p = this.items[p].parent;
+      while (p !== undefined && this.candidate[p]) p = this.items[p].parent;
       return p === undefined ? undefined : remap[p];
     };
-    const items: Item[] = order.map(({ item, i }, k) => {
-      const { candidate: _candidate, ...rest } = item;
-      return { ...rest, index: k, parent: keptParent(i), children: [] };
+    // The items were made by this analysis: renumbered in place, not copied.
+    const parents = order.map((item) => keptParent(item.index));
+    order.forEach((item, k) => {
+      item.index = k;
+      item.parent = parents[k];
+      item.children = [];
     });
-    for (const item of items) if (item.parent !== undefined) items[item.parent].children.push(item.index);
-    return { items, remap };
+    for (const item of order) if (item.parent !== undefined) order[item.parent].children.push(item.index);
+    return { items: order, remap };
   }
 }
 
