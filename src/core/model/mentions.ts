@@ -10,7 +10,7 @@
  * same chore repeated in sibling phases). Merely similar titles stay separate items.
  */
 import type { Item, PlanModel } from './schema';
-import { groupSameItems, identityOf, isDifferentItem, type Identity, type Pairing } from '../rules/item-identity';
+import { groupSameItems, identityIn, isDifferentItem, type Identity, type Pairing } from '../rules/item-identity';
 import { groupBy } from '../rules/group-by';
 
 function sure(how: Pairing, a: Identity, b: Identity): boolean {
@@ -105,7 +105,7 @@ function sharedWords(a: Identity, b: Identity): number {
  */
 function restatedLists(model: PlanModel): [Item, Item][] {
   const open = model.items.filter((i) => i.parent === undefined && !i.checklist && i.kind !== 'breakdown' && i.mentionOf === undefined && !i.mentions);
-  const ids = new Map(open.map((i) => [i.index, identityOf(i)]));
+  const ids = new Map(open.map((i) => [i.index, identityIn(model, i)]));
   const pairs: [Item, Item][] = [];
   const taken = new Set<number>();
   for (const entries of groupBy(open, (i) => i.section).values()) {

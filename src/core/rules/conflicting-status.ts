@@ -5,7 +5,7 @@
  */
 import type { Item, PlanModel, Section } from '../model/schema';
 import type { Rule, RuleContext } from './types';
-import { displayTitle, groupSameItems, identityOf, normaliseTitle, significantWords } from './item-identity';
+import { displayTitle, groupSameItems, identityIn, normaliseTitle, significantWords } from './item-identity';
 import { fromHeading } from './provenance';
 import { groupBy } from './group-by';
 
@@ -50,7 +50,7 @@ function checkItemsAgainstTheirSections(model: PlanModel, report: RuleContext['r
   );
   for (const item of model.items) {
     if ((item.status !== 'done' && item.status !== 'open') || item.checklist) continue;
-    const identity = identityOf(item);
+    const identity = identityIn(model, item);
     const matches = identity.words.length >= 2 ? (sections.get(identity.title) ?? []) : [];
     const section = matches.length === 1 && matches[0].index !== item.section ? matches[0] : undefined;
     if (!section || tickedState(model, section) === item.status) continue;

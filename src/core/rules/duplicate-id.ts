@@ -4,7 +4,7 @@
  * different only when they share fewer than half of their significant words.
  */
 import type { Rule } from './types';
-import { displayTitle, fullId, identityOf, isDifferentItem, type Identity } from './item-identity';
+import { displayTitle, fullId, identityIn, isDifferentItem, type Identity } from './item-identity';
 import { groupBy } from './group-by';
 
 export const duplicateId: Rule = {
@@ -21,7 +21,7 @@ export const duplicateId: Rule = {
     for (const [id, items] of groupBy(model.items, fullId)) {
       const seen: Identity[] = [];
       for (const item of items) {
-        const identity = identityOf(item);
+        const identity = identityIn(model, item);
         if (seen.some((s) => !isDifferentItem(s, identity))) continue; // a restatement
         const first = seen[0];
         seen.push(identity);

@@ -76,9 +76,6 @@ export interface Identity {
   words: string[];
   /** Candidate buckets: by full ID, by title, by first two words. */
   keys: readonly string[];
-  /** The title and ID this identity was made from (an item's title can be filled in later). */
-  source: string;
-  sourceId: string | undefined;
 }
 
 /** The title without what belongs to a hierarchical ID (".1: Performance" → "Performance"). */
@@ -95,12 +92,10 @@ export function displayTitle(item: Item): string {
  */
 const normalised = new Map<string, { title: string; words: string[]; keys: string[] }>();
 const MAX_NORMALISED = 50_000;
-/** Each item's identity, for as long as the item (one analysis): the model builder and three rules share it. */
-const identities = new WeakMap<Item, Identity>();
+/** Each model's identities, by item index, for as long as the model (one analysis): the model builder and three rules share them. */
+const byModel = new WeakMap<readonly Item[], Identity[]>();
 
 export function identityOf(item: Item): Identity {
-  const memo = identities.get(item);
-  if (memo && memo.source === item.title && memo.sourceId === item.id) return memo;
   const id = fullId(item);
   const shown = id && id !== item.id ? item.title.slice(id.length - item.id!.length).replace(/^[\s*_:：—–-]+/, '') : item.title;
   const key = `${item.id ?? ''}\u0000${shown}`;
@@ -115,9 +110,20 @@ export function identityOf(item: Item): Identity {
     known = { title, words, keys };
     normalised.set(key, known);
   }
-  const identity: Identity = { item, title: known.title, words: known.words, keys: known.keys, source: item.title, sourceId: item.id };
-  identities.set(item, identity);
-  return identity;
+  return { item, title: known.title, words: known.words, keys: known.keys };
+}
+
+/** The identities of a model's items, by index (made once per model). */
+export function identitiesOf(model: PlanModel): Identity[] {
+  let ids = byModel.get(model.items);
+  if (!ids) byModel.set(model.items, (ids = model.items.map(identityOf)));
+  return ids;
+}
+
+/** An item's identity, from its model's when it is that model's item. */
+export function identityIn(model: PlanModel, item: Item): Identity {
+  const known = identitiesOf(model)[item.index];
+  return known?.item === item ? known : identityOf(item);
 }
 
 function isAncestor(model: PlanModel, a: Item, b: Item): boolean {
@@ -216,18 +222,23 @@ function candidateBuckets(ids: Identity[]): number[][] {
 
 /** Groups items that are the same work (union-find over the pairs `accept` takes). */
 export function groupSameItems(model: PlanModel, items: readonly Item[], accept: (p: Pairing, a: Identity, b: Identity) => boolean = () => true): Item[][] {
-  const ids = items.map(identityOf);
+  const ids = items.map((item) => identityIn(model, item));
   const parent = ids.map((_, i) => i);
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root];
-    for (let next = i; parent[next] !== root; ) [next, parent[next]] = [parent[next], root];
+    for (let next = i; parent[next] !== root; ) {
+      const up = parent[next];
+      parent[next] = root;
+      next = up;
+    }
     return root;
   };
   for (const bucket of candidateBuckets(ids)) {
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {
-        const [i, j] = [bucket[x], bucket[y]];
+        const i = bucket[x];
+        const j = bucket[y];
         if (find(i) === find(j)) continue;
         const how = pairing(model, ids[i], ids[j]);
         if (how && accept(how, ids[i], ids[j])) parent[find(j)] = find(i);
@@ -235,8 +246,11 @@ export function groupSameItems(model: PlanModel, items: readonly Item[], accept:
     }
   }
   // Only items that joined another can be in a group of two or more.
-  const joined = parent.flatMap((p, i) => (p !== i ? [i, p] : []));
-  const groups = groupBy(new Set(joined), find);
+  const joined = new Set<number>();
+  parent.forEach((p, i) => {
+    if (p !== i) joined.add(i).add(p);
+  });
+  const groups = groupBy(joined, find);
   return [...groups.values()]
     .filter((g) => g.length > 1)
     .sort((a, b) => Math.min(...a) - Math.min(...b))
