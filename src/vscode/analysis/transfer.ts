@@ -60,11 +60,17 @@ function isCopy(value: unknown): value is CopyRun {
   return typeof value === 'object' && value !== null && COPY in value;
 }
 
+/** How many own enumerable keys an object has (no array made). */
+function keyCount(value: object): number {
+  let n = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) n++;
+  return n;
+}
+
 /** A `Position` of the model: exactly a line, a column and an offset. */
-function isPosition(value: object, keys: string[]): value is { line: number; column: number; offset: number } {
-  if (keys.length !== 3) return false;
+function isPosition(value: object): value is { line: number; column: number; offset: number } {
   const v = value as Record<string, unknown>;
-  return typeof v.line === 'number' && typeof v.column === 'number' && typeof v.offset === 'number';
+  return typeof v.offset === 'number' && typeof v.line === 'number' && typeof v.column === 'number' && keyCount(value) === 3;
 }
 
 interface Shift {
@@ -73,7 +79,10 @@ interface Shift {
   offset: number;
 }
 
-/** `a` equals `b` but for every position in it moved by one shift (learnt from the first position met). */
+/**
+ * `a` equals `b` but for every position in it moved by one shift (learnt from the first
+ * position met). Runs over every value of an answer after each edit, so it makes no arrays.
+ */
 function sameShifted(a: unknown, b: unknown, shift: Shift): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b || (a !== a && b !== b);
   if (Array.isArray(a)) {
@@ -82,29 +91,35 @@ function sameShifted(a: unknown, b: unknown, shift: Shift): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  if (isPosition(a, keys)) {
-    if (!isPosition(b, Object.keys(b)) || a.column !== b.column) return false;
+  if (isPosition(a)) {
+    if (!isPosition(b) || a.column !== b.column) return false;
     const line = a.line - b.line;
     const offset = a.offset - b.offset;
-    if (!shift.set) Object.assign(shift, { set: true, line, offset });
+    if (!shift.set) {
+      shift.set = true;
+      shift.line = line;
+      shift.offset = offset;
+    }
     return line === shift.line && offset === shift.offset;
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const key of keys) if (!Object.hasOwn(y, key) || !sameShifted(x[key], y[key], shift)) return false;
-  return true;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) continue;
+    keys++;
+    if (!Object.hasOwn(y, key) || !sameShifted(x[key], y[key], shift)) return false;
+  }
+  return keys === keyCount(y);
 }
 
 /** `value` with every position in it moved; the value itself when nothing moves (answers are never mutated). */
 function shifted<T>(value: T, line: number, offset: number): T {
   if ((line === 0 && offset === 0) || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((v: unknown) => shifted(v, line, offset)) as T;
-  const keys = Object.keys(value);
-  if (isPosition(value, keys)) return { line: value.line + line, column: value.column, offset: value.offset + offset } as T;
+  if (isPosition(value)) return { line: value.line + line, column: value.column, offset: value.offset + offset } as T;
   const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = shifted((value as Record<string, unknown>)[key], line, offset);
+  for (const key of Object.keys(value)) out[key] = shifted((value as Record<string, unknown>)[key], line, offset);
   return out as T;
 }
 
