@@ -33,12 +33,22 @@ const shareCore = {
   },
 };
 
+// zod ships once too, as dist/zod.js, required by each bundle that validates (the extension
+// host cannot share core.js: loading it would load the parser).
+const shareZod = {
+  name: 'share-zod',
+  setup(build) {
+    build.onResolve({ filter: /^zod\/mini$/ }, () => ({ path: './zod.js', external: true }));
+  },
+};
+
 /** What ships in the .vsix (and the CLI); the bench is built for `npm run bench` only. */
 export const shippedBuilds = [
-  { entryPoints: { extension: 'src/vscode/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { core: 'src/core/index.ts' } },
-  { entryPoints: { worker: 'src/vscode/worker.ts' }, plugins: [shareCore] },
-  { entryPoints: { cli: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [shareCore] },
+  { entryPoints: { zod: 'src/shared/zod.ts' } },
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, external: ['vscode'], plugins: [shareZod] },
+  { entryPoints: { core: 'src/core/index.ts' }, plugins: [shareZod] },
+  { entryPoints: { worker: 'src/vscode/worker.ts' }, plugins: [shareCore, shareZod] },
+  { entryPoints: { cli: 'src/cli/bin.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [shareCore, shareZod] },
 ].map((b) => ({ ...common, ...b }));
 
 const builds = [...shippedBuilds, { ...common, entryPoints: { bench: 'bench/bench.ts', 'index-bench': 'bench/index-bench.ts' }, minify: false }];

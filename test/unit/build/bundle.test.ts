@@ -3,6 +3,8 @@
  * extension host's bundle never carries the parser: activation must not load it.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -48,5 +50,28 @@ describe('bundle', function () {
     assert.deepEqual(heavy(byName['worker.js']), []);
     assert.deepEqual(heavy(byName['cli.js']), []);
     assert.ok(heavy(byName['core.js']).length > 0);
+  });
+
+  it('ships zod once, in zod.js, and it exports every zod function the code calls', () => {
+    const byName = Object.fromEntries(built.map((b) => [b.name, b]));
+    for (const name of ['extension.js', 'core.js', 'worker.js', 'cli.js']) {
+      assert.deepEqual(byName[name].inputs.filter((i) => i.includes('node_modules/zod/')), [], `${name} carries its own zod`);
+    }
+    const entry = fs.readFileSync(path.resolve(__dirname, '../../../src/shared/zod.ts'), 'utf8');
+    const exported = new Set(/export \{([^}]*)\} from 'zod\/mini'/.exec(entry)![1].split(',').map((n) => n.trim()));
+    const used = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, e.name);
+        if (e.isDirectory()) walk(file);
+        else if (file.endsWith('.ts')) {
+          const text = fs.readFileSync(file, 'utf8').replace(/z\.infer<|z\.input<|z\.output<|z\.ZodMiniType\b/g, '');
+          for (const m of text.matchAll(/\bz\.([A-Za-z_]\w*)\s*\(/g)) used.add(m[1]);
+        }
+      }
+    };
+    walk(path.resolve(__dirname, '../../../src'));
+    assert.ok(used.size > 5);
+    assert.deepEqual([...used].filter((n) => !exported.has(n)), []);
   });
 });
