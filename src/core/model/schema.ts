@@ -181,6 +181,9 @@ export const MojibakeSchema = z.object({
   range: RangeSchema,
   text: z.string(),
   fixed: z.string(),
+  /** The code page the UTF-8 was wrongly read through, and how many times (2: garbled twice). */
+  codePage: z.enum(['windows-1252', 'windows-1254', 'iso-8859-1']),
+  layers: z.number(),
 });
 export type Mojibake = z.infer<typeof MojibakeSchema>;
 

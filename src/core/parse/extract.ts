@@ -4,7 +4,7 @@
  * the text), and the model builder shifts them into place and links them across chunks.
  */
 import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import type { DeclaredKind, EstimateUnit, ItemKind, Status } from '../model/schema';
+import type { DeclaredKind, EstimateUnit, ItemKind, Mojibake, Status } from '../model/schema';
 import { findEstimates, numberSpan, readNumber, type RawEstimate } from './estimate';
 import { findPriority, findPriorityCodes, readPriorityValue } from './priority';
 import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
@@ -115,7 +115,7 @@ export interface ChunkFacts {
   declared: FactDeclared[];
   directives: FactDirective[];
   /** Mojibake runs, with ranges relative to the chunk. */
-  mojibake: { range: RelRange; text: string; fixed: string }[];
+  mojibake: (Omit<Mojibake, 'range'> & { range: RelRange })[];
   /** Where the parser was shown look-alikes instead of the text (see guard.ts); absent when nowhere. */
   notices?: { kind: NoticeKind; range: RelRange }[];
 }

@@ -1,7 +1,12 @@
 /**
- * Finds mojibake: runs of UTF-8 that were decoded as Windows-1252 or Windows-1254 ("âœ…"
- * for "✅", "ðŸŽ¯" / "ğŸ“Š" for emoji, "Ã©" for "é", "â€”" for "—"), and repairs them by
- * turning the run back into bytes with that code page and decoding the bytes as UTF-8.
+ * Finds mojibake: runs of UTF-8 that were decoded as Windows-1252, Windows-1254 or Latin-1
+ * ("âœ…" for "✅", "ðŸŽ¯" / "ğŸ“Š" for emoji, "Ã©" for "é", "â€”" for "—", "â\u0080\u0094"
+ * for "—" in Latin-1), and repairs them by turning the run back into bytes with that code
+ * page and decoding the bytes as UTF-8. A run garbled twice ("Ã¢Å“â€¦", the garbled "âœ…"
+ * garbled again) is repaired through every layer, so one repair leaves no mojibake behind.
+ *
+ * Each run says how it was damaged (its code page and how many layers), which is what the
+ * rule groups by: one finding per kind of damage.
  *
  * Precision over recall: a run is reported only when its bytes form complete, valid UTF-8
  * multi-byte sequences whose characters are plausible text (see `plausible`). U+FFFD is never
@@ -29,12 +34,12 @@ const CP1254_DIFFERENCES: [number, number][] = [
   [0xfe, 0x15f], // ş
 ];
 
-export type CodePage = 'windows-1252' | 'windows-1254';
+export type CodePage = 'windows-1252' | 'windows-1254' | 'iso-8859-1';
 
-/** byte → code point for 0x80–0xFF. */
+/** byte → code point for 0x80–0xFF. Latin-1 maps every byte to the code point of the same value (0x80–0x9F to C1 controls). */
 export function codePageTable(codePage: CodePage): number[] {
   const table: number[] = [];
-  for (let b = 0x80; b <= 0xff; b++) table.push(b < 0xa0 ? CP1252_80_9F[b - 0x80] : b);
+  for (let b = 0x80; b <= 0xff; b++) table.push(b < 0xa0 && codePage !== 'iso-8859-1' ? CP1252_80_9F[b - 0x80] : b);
   if (codePage === 'windows-1254') for (const [b, cp] of CP1254_DIFFERENCES) table[b - 0x80] = cp;
   return table;
 }
@@ -46,10 +51,15 @@ function reverseTable(codePage: CodePage): Map<number, number> {
   return map;
 }
 
+/** In order of preference: a run that reads the same through several is put down to the first. */
 const REVERSE: [CodePage, Map<number, number>][] = [
   ['windows-1252', reverseTable('windows-1252')],
   ['windows-1254', reverseTable('windows-1254')],
+  ['iso-8859-1', reverseTable('iso-8859-1')],
 ];
+
+/** A garbled run garbled again is repaired layer by layer, up to this many layers. */
+const MAX_LAYERS = 3;
 
 /** Length of the UTF-8 sequence a lead byte starts, or 0 when it cannot start one. */
 function sequenceLength(lead: number): number {
@@ -86,6 +96,7 @@ function plausible(codePoint: number, length: number): boolean {
   if (codePoint >= 0xfdd0 && codePoint <= 0xfdef) return false;
   if ((codePoint & 0xfffe) === 0xfffe) return false; // non-characters, U+FFFD's neighbours
   if (codePoint === 0xfffd) return false;
+  if (codePoint === 0xfeff) return false; // a garbled BOM ("ï»¿"): its repair would be invisible
   if (length > 2) return true;
   return codePoint <= 0x17f || (codePoint >= 0x370 && codePoint <= 0x4ff);
 }
@@ -94,10 +105,13 @@ interface Candidate {
   start: number;
   end: number;
   fixed: string;
+  codePage: CodePage;
+  /** 1 for a single wrong decode; 2 when the repaired text is itself a whole garbled run. */
+  layers: number;
 }
 
 /** Splits one run of code-page characters into maximal stretches of valid, plausible UTF-8. */
-function decodeRun(bytes: number[], offsets: number[], runEnd: number): Candidate[] {
+function decodeRun(bytes: number[], offsets: number[], runEnd: number, codePage: CodePage): Candidate[] {
   const found: Candidate[] = [];
   let current: Candidate | undefined;
   let i = 0;
@@ -105,7 +119,7 @@ function decodeRun(bytes: number[], offsets: number[], runEnd: number): Candidat
     const seq = decodeSequence(bytes, i);
     if (seq && plausible(seq.codePoint, seq.length)) {
       const end = i + seq.length < offsets.length ? offsets[i + seq.length] : runEnd;
-      current ??= { start: offsets[i], end, fixed: '' };
+      current ??= { start: offsets[i], end, fixed: '', codePage, layers: 1 };
       current.end = end;
       current.fixed += String.fromCodePoint(seq.codePoint);
       i += seq.length;
@@ -120,12 +134,12 @@ function decodeRun(bytes: number[], offsets: number[], runEnd: number): Candidat
 }
 
 /** All candidates for one code page: runs of characters that map to bytes 0x80–0xFF. */
-function candidatesFor(text: string, reverse: Map<number, number>): Candidate[] {
+function candidatesFor(text: string, codePage: CodePage, reverse: Map<number, number>): Candidate[] {
   const found: Candidate[] = [];
   let bytes: number[] = [];
   let offsets: number[] = [];
   const flush = (end: number) => {
-    if (bytes.length >= 2) found.push(...decodeRun(bytes, offsets, end));
+    if (bytes.length >= 2) found.push(...decodeRun(bytes, offsets, end, codePage));
     bytes = [];
     offsets = [];
   };
@@ -144,9 +158,9 @@ function candidatesFor(text: string, reverse: Map<number, number>): Candidate[] 
   return found;
 }
 
-/** Candidates from both code pages; where they overlap, the longer repair wins (1252 on ties). */
-function pickCandidates(text: string): Candidate[] {
-  const all = REVERSE.flatMap(([, reverse]) => candidatesFor(text, reverse));
+/** Candidates from every code page; where they overlap, the longer repair wins (the earlier code page on ties). */
+function pickCandidates(text: string, depth = 1): Candidate[] {
+  const all = REVERSE.flatMap(([codePage, reverse]) => candidatesFor(text, codePage, reverse));
   if (all.length === 0) return [];
   const chosen: Candidate[] = [];
   const byLength = all
@@ -162,7 +176,20 @@ function pickCandidates(text: string): Candidate[] {
     taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
+  if (depth < MAX_LAYERS) for (const c of chosen) peel(c, depth);
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A repair that is itself, as a whole, one garbled run was garbled twice: repair it again.
+ * Only a whole-run match counts, so a repair that merely contains a pair of characters that
+ * could be mojibake ("Ã©" quoted in a repaired sentence) is never touched.
+ */
+function peel(candidate: Candidate, depth: number): void {
+  const inner = pickCandidates(candidate.fixed, depth + 1);
+  if (inner.length !== 1 || inner[0].start !== 0 || inner[0].end !== candidate.fixed.length) return;
+  candidate.fixed = inner[0].fixed;
+  candidate.layers += inner[0].layers;
 }
 
 export function findMojibake(text: string): Mojibake[] {
@@ -173,6 +200,8 @@ export function findMojibake(text: string): Mojibake[] {
     range: lines.range(c.start, c.end),
     text: text.slice(c.start, c.end),
     fixed: c.fixed,
+    codePage: c.codePage,
+    layers: c.layers,
   }));
 }
 

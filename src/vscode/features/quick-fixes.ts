@@ -49,7 +49,7 @@ function forDiagnostic(document: vscode.TextDocument, entry: PlanEntry, diagnost
 
 /**
  * Every fix that does not collide with another; none when nothing is fixable. Chosen from the
- * light bulb, a "Fix all" that changes more than one number opens VS Code's refactor preview
+ * light bulb, a "Fix all" that changes more than one place opens VS Code's refactor preview
  * (each change listed, each can be unticked); on save (`source.fixAll.planLens`, which the user
  * opted into) it is one edit.
  */
@@ -59,7 +59,8 @@ function fixAll(document: vscode.TextDocument, entry: PlanEntry, kind: vscode.Co
   const text = document.getText();
   const fixed = applyFixes(text, fixable);
   if (fixed.applied === 0) return [];
-  if (fixed.applied > 1 && kind.value === vscode.CodeActionKind.QuickFix.value) {
+  // Counted in places changed, not fixes: one fix (a mojibake repair) can change many.
+  if (fixed.edits.length > 1 && kind.value === vscode.CodeActionKind.QuickFix.value) {
     return [action(FIX_ALL_TITLE, kind, entry, fixed.edits, undefined, false, FIX_ALL_TITLE)];
   }
   return [action(FIX_ALL_TITLE, kind, entry, [singleEdit(text, fixed.text)])];

@@ -47,6 +47,24 @@ describe('mojibake detection', () => {
     });
   }
 
+  it('says how each run was damaged: the code page, and how many times', () => {
+    const kinds = (text: string) => findMojibake(text).map((m) => [m.text, m.fixed, m.codePage, m.layers]);
+    assert.deepEqual(kinds(`a ${garble('—', 'windows-1252')} b`), [['â€”', '—', 'windows-1252', 1]]);
+    assert.deepEqual(kinds(`a ${garble('📊', 'windows-1254')} b`), [['ğŸ“Š', '📊', 'windows-1254', 1]]);
+    assert.deepEqual(kinds(`a ${garble('—', 'iso-8859-1')} b`), [['â\u0080\u0094', '—', 'iso-8859-1', 1]]);
+    assert.deepEqual(kinds(`a ${garble(garble('✅', 'windows-1252'), 'windows-1252')} b`), [['Ã¢Å“â€¦', '✅', 'windows-1252', 2]]);
+  });
+
+  it('repairs a double-encoded run only when its whole repair is garbled again', () => {
+    // The repair "Ã©é" holds a garbled-looking pair but is not, as a whole, one garbled run.
+    assert.equal(repairMojibake(garble('Ã©é', 'windows-1252')), 'Ã©é');
+    assert.equal(repairMojibake(garble(garble('Straße ✅ 日本', 'windows-1252'), 'windows-1252')), 'Straße ✅ 日本');
+  });
+
+  it('leaves a garbled byte-order mark alone (its repair would be invisible)', () => {
+    assert.deepEqual(findMojibake('ï»¿# Plan'), []);
+  });
+
   it('gives 0-based line and column positions, CRLF included', () => {
     const [m] = findMojibake('# Plan\r\n\r\n- âœ… done\r\n');
     assert.deepEqual(m.range.start, { line: 2, column: 2, offset: 12 });
@@ -89,7 +107,7 @@ describe('mojibake detection', () => {
     it('finds nothing in real documents', () => {
       for (const f of files) assert.deepEqual(findMojibake(readShared(CORPUS, f)!), [], f);
     });
-    for (const codePage of ['windows-1252', 'windows-1254'] as const) {
+    for (const codePage of ['windows-1252', 'windows-1254', 'iso-8859-1'] as const) {
       it(`round-trips every document garbled through ${codePage}`, () => {
         for (const f of files) {
           const text = readShared(CORPUS, f)!;
