@@ -3,7 +3,7 @@
  * extension's "Show Plan Summary" command prints the same outline.
  */
 import type { Analysis, Finding, Rollup } from '../../core/index';
-import { formatEffort, hasEstimates, percentDone } from '../../core/model/rollup-text';
+import { formatEffort, hasEstimates, percentDone, pointsText } from '../../core/model/rollup-text';
 import { isEmptyPreamble, type CheckedFile } from '../report';
 
 const MAX_TITLE = 60;
@@ -39,16 +39,16 @@ function outlineLines(model: Analysis['model'], rollups: Analysis['rollups']): s
 }
 
 function hoursText(r: Rollup, perDay?: number): string {
-  if (!hasEstimates(r)) return 'no estimates';
+  if (!hasEstimates(r)) return `no estimates${pointsText(r)}`;
   const unestimated = r.unestimated.length > 0 ? ` (${r.unestimated.length} without estimate)` : '';
-  return `${formatEffort(r.hours, r, perDay)}, ${formatEffort(r.remainingHours, r, perDay)} left${unestimated}`;
+  return `${formatEffort(r.hours, r, perDay)}, ${formatEffort(r.remainingHours, r, perDay)} left${unestimated}${pointsText(r)}`;
 }
 
 /** "done/items · hours · left", or nothing for a section without work items. */
 function sectionStats(r: Rollup, perDay?: number): string {
   if (r.items === 0) return '';
-  if (!hasEstimates(r)) return `${r.done}/${r.items} · no estimates`;
-  return `${r.done}/${r.items} · ${formatEffort(r.hours, r, perDay)} · ${formatEffort(r.remainingHours, r, perDay)} left`;
+  if (!hasEstimates(r)) return `${r.done}/${r.items} · no estimates${pointsText(r)}`;
+  return `${r.done}/${r.items} · ${formatEffort(r.hours, r, perDay)} · ${formatEffort(r.remainingHours, r, perDay)} left${pointsText(r)}`;
 }
 
 /**

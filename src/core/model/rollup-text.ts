@@ -27,6 +27,11 @@ export function formatEffort(h: Hours, r: Rollup, hoursPerDay?: number): string 
   return formatHours(h);
 }
 
+/** " · 21 pts" when the roll-up sums story points, else nothing: points are sizes, never hours. */
+export function pointsText(r: Rollup): string {
+  return r.points ? ` · ${formatNumber(r.points)} pts` : '';
+}
+
 /** "2 done, 1 partly done, 6 open, 1 unknown": every item in exactly one part. */
 export function statusParts(r: Rollup): string {
   const parts = [`${r.done} done`];
@@ -36,11 +41,11 @@ export function statusParts(r: Rollup): string {
   return parts.join(', ');
 }
 
-/** "Estimated 30–41 h, 24–30 h left" or "No estimates". */
+/** "Estimated 30–41 h, 24–30 h left" or "No estimates", then " · 21 pts" when there are points. */
 export function effortLine(r: Rollup, hoursPerDay?: number): string {
-  if (!hasEstimates(r)) return 'No estimates';
+  if (!hasEstimates(r)) return `No estimates${pointsText(r)}`;
   const missing = r.unestimated.length > 0 ? ` (${r.unestimated.length} without an estimate)` : '';
-  return `Estimated ${formatEffort(r.hours, r, hoursPerDay)}, ${formatEffort(r.remainingHours, r, hoursPerDay)} left${missing}`;
+  return `Estimated ${formatEffort(r.hours, r, hoursPerDay)}, ${formatEffort(r.remainingHours, r, hoursPerDay)} left${missing}${pointsText(r)}`;
 }
 
 /** The two lines every tooltip opens with. */

@@ -14,6 +14,8 @@ export interface Rollup {
   remainingHours: Hours;
   /** Work items with no estimate (indices into `PlanModel.items`). */
   unestimated: number[];
+  /** Story points summed apart from hours ("5 SP", "Story Points: 13"); absent when no item has any. */
+  points?: number;
   /** How the counted estimates were written: in days or weeks, or in hours or minutes. */
   written?: { days: number; hours: number };
 }

@@ -16,6 +16,21 @@ function countWritten(r: Rollup, item: Item, by: number): void {
   else r.written.hours += by;
 }
 
+/** An item's own story points, or else what its sub-items add to (as with effort). Never hours. */
+export function pointsOf(item: Item, items: Item[]): number | undefined {
+  if (item.size?.points !== undefined) return item.size.points;
+  let sum: number | undefined;
+  for (const c of item.children) {
+    const p = items[c] && pointsOf(items[c], items);
+    if (p !== undefined) sum = (sum ?? 0) + p;
+  }
+  return sum;
+}
+
+function addPoints(r: Rollup, points: number | undefined): void {
+  if (points !== undefined) r.points = (r.points ?? 0) + points;
+}
+
 /** Adds one entry. Breakdown lines add effort but are not counted as items. */
 export function addEntry(r: Rollup, item: Item, items: Item[]): void {
   const effort = effortOf(item, items);
@@ -28,7 +43,7 @@ export function addEntry(r: Rollup, item: Item, items: Item[]): void {
     r.hours = addHours(r.hours, effort);
     if (item.status !== 'done') r.remainingHours = addHours(r.remainingHours, effort);
     countWritten(r, item, 1);
-  }
+  }  addPoints(r, pointsOf(item, items));
 }
 
 export function mergeRollup(into: Rollup, from: Rollup): void {
@@ -40,6 +55,7 @@ export function mergeRollup(into: Rollup, from: Rollup): void {
   into.hours = addHours(into.hours, from.hours);
   into.remainingHours = addHours(into.remainingHours, from.remainingHours);
   into.unestimated.push(...from.unestimated);
+  addPoints(into, from.points);
   if (from.written) {
     into.written ??= { days: 0, hours: 0 };
     into.written.days += from.written.days;
@@ -67,7 +83,7 @@ export function sumHours(items: Item[], all: Item[]): { hours: Hours; estimated:
 function asCounted(entry: Item, items: Item[]): Item {
   if (entry.mentionOf === undefined) return entry;
   const item = items[entry.mentionOf];
-  return item ? { ...entry, status: item.status, estimate: item.estimate, children: item.children, index: item.index } : entry;
+  return item ? { ...entry, status: item.status, estimate: item.estimate, size: item.size, children: item.children, index: item.index } : entry;
 }
 
 /**
@@ -121,7 +137,9 @@ function takeBackRepeats(model: PlanModel, sections: Rollup[], where: Map<number
 
 function removeEntry(r: Rollup, item: Item, items: Item[], times: number): void {
   const effort = effortOf(item, items);
+  const points = pointsOf(item, items);
   for (let k = 0; k < times; k++) {
+    if (points !== undefined) addPoints(r, -points);
     if (isWorkItem(item)) {
       r.items--;
       r[item.status]--;

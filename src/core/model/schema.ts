@@ -84,6 +84,8 @@ export const ItemSchema = z.object({
   estimate: z.optional(EstimateSchema),
   /** Text of an estimate field that could not be read ("TBD"). */
   unreadableEstimate: z.optional(z.object({ text: z.string(), range: RangeSchema })),
+  /** A size that is not hours: story points ("5 SP", with `points`), a T-shirt or word size ("M", "MEDIUM"). */
+  size: z.optional(z.object({ text: z.string(), points: z.optional(z.number()), range: RangeSchema })),
   checkbox: z.optional(CheckboxSchema),
   /** A checkbox under "Success Metrics" / "Deliverables": tracked, but not effort. */
   checklist: z.boolean(),

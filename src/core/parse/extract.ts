@@ -12,6 +12,7 @@ import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity
 import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
 import { readTable } from './table';
 import { findMojibake, meant } from './mojibake';
+import { findPoints, readSizeValue, type RawSize } from './size';
 import { parseMarkdown } from './markdown';
 import { splitLines } from './chunks';
 import { guardForParser, type NoticeKind } from './guard';
@@ -39,9 +40,16 @@ export interface FactCheckbox {
   mark: string;
   range: RelRange;
 }
+export interface FactSize {
+  text: string;
+  points?: number;
+  range: RelRange;
+}
 export interface FactProps {
   estimate?: FactEstimate;
   unreadable?: { text: string; range: RelRange };
+  /** A size that is not hours (story points, T-shirt or word size). */
+  size?: FactSize;
   priority?: FactPriority;
   status?: FactStatus;
 }
@@ -56,6 +64,8 @@ export interface FactHeading {
   priority?: FactPriority;
   /** An hour estimate written in the heading: a section total, or the item's own estimate. */
   estimate?: FactEstimate;
+  /** Story points written in the heading ("(8 SP)"): the heading item's size, when it is an item. */
+  size?: FactSize;
   /** "- 8 Features": a count of the section's items. */
   count?: { n: number; valueRange: RelRange; valueText: string };
   /** Fields in the heading's own body (`**Priority**: P0`), not inside an item. */
@@ -269,6 +279,8 @@ class ChunkExtractor {
     if (priority) heading.priority = { rank: priority.rank, label: priority.label };
     const estimate = findEstimates(raw).find((e) => e.unit === 'h' || e.unit === 'min');
     if (estimate) heading.estimate = this.estimate(estimate, raw, base);
+    const points = this.annotatedPoints(raw, base);
+    if (points) heading.size = points;
     this.readHeadingCount(heading, raw, base);
     this.facts.headings.push(heading);
   }
@@ -351,7 +363,7 @@ class ChunkExtractor {
       const kind = labelKind(field.label);
       if (kind === 'estimate' || kind === 'priority' || kind === 'status') {
         const target = parent !== undefined ? this.facts.items[parent].props : this.heading >= 0 ? this.facts.headings[this.heading].props : undefined;
-        if (target) this.readProp(target, kind, field.value, headBase + field.valueStart, headBase + field.valueEnd);
+        if (target) this.readProp(target, kind, field.value, headBase + field.valueStart, headBase + field.valueEnd, field.label);
         return undefined;
       }
       if (this.readDeclaredField(field.label, field.value, headBase, field.valueStart, 'list', nodeRange(li), madeBefore)) return undefined;
@@ -381,11 +393,13 @@ class ChunkExtractor {
     const checkbox = this.listCheckbox(li, headText);
     const props: FactProps = {};
     const annotation = this.readAnnotations(headRaw, headBase, props, !!field);
+    const points = this.annotatedPoints(firstLine(headRaw), headBase);
+    if (points) props.size ??= points;
     const leading = (bulletMark ? undefined : findStatusEmoji(headText)) ?? findStatusMarker(headText.slice(0, 40));
     const breakdown = !checkbox && field && labelKind(field.label) === 'other' ? this.breakdownEstimate(field, headBase) : undefined;
     const bold = /^(?:\s*(?:\d+[.)]\s*)?(?:[^\p{L}\p{N}*_[]\s*)?(?:\[[^\]]*\]\s*)?)?(?:\*\*|__)/u.test(headRaw);
     const nestedProps = li.children.some((c) => c.type === 'list' && c.children.some((n) => this.isPropEntry(n)));
-    const isItem = !!checkbox || annotation || !!breakdown || !!leading || nestedProps || promote;
+    const isItem = !!checkbox || annotation || !!points || !!breakdown || !!leading || nestedProps || promote;
     // "**Files**: app/…" is a field of the entry above, not an entry of its own.
     if (!isItem && (!bold || field)) return undefined;
     if (breakdown) props.estimate = breakdown;
@@ -414,7 +428,7 @@ class ChunkExtractor {
   private settleItem(index: number): void {
     const item = this.facts.items[index];
     if (item.checkbox) item.props.status = { status: item.checkbox.checked ? 'done' : item.props.status?.status === 'partial' ? 'partial' : 'open' };
-    if (item.candidate && (item.props.estimate || item.props.priority || item.props.status)) item.candidate = false;
+    if (item.candidate && (item.props.estimate || item.props.size || item.props.priority || item.props.status)) item.candidate = false;
   }
 
   private isPropEntry(li: ListItem): boolean {
@@ -519,11 +533,14 @@ class ChunkExtractor {
 
   // ---- fields, paragraphs, declared numbers ----------------------------------------------
 
-  private readProp(props: FactProps, kind: 'estimate' | 'priority' | 'status', value: string, start: number, end: number): void {
+  private readProp(props: FactProps, kind: 'estimate' | 'priority' | 'status', value: string, start: number, end: number, label = ''): void {
     const raw = this.text.slice(start, end);
     if (kind === 'estimate') {
       const estimate = findEstimates(raw)[0];
+      const size = readSizeValue(raw, label);
+      if (size) props.size ??= this.size(size, start);
       if (estimate) props.estimate ??= this.estimate(estimate, raw, start);
+      else if (size) return;
       else if (value && !/^(?:n\/a|none|-|—|0)$/i.test(value) && !/^(?:included|covered|see)\b/i.test(value)) props.unreadable ??= { text: value, range: this.lines.range(start, end) };
     } else if (kind === 'priority') {
       const p = readPriorityValue(raw);
@@ -561,7 +578,7 @@ class ChunkExtractor {
       const field = readField(clean);
       const kind = field ? labelKind(field.label) : undefined;
       if (field && (kind === 'estimate' || kind === 'priority' || kind === 'status') && this.heading >= 0) {
-        this.readProp(this.facts.headings[this.heading].props, kind, field.value, base + lineStart + field.valueStart, base + lineStart + field.valueEnd);
+        this.readProp(this.facts.headings[this.heading].props, kind, field.value, base + lineStart + field.valueStart, base + lineStart + field.valueEnd, field.label);
       } else if (field) {
         this.readDeclaredField(field.label, field.value, base + lineStart, field.valueStart, 'paragraph', lineRange, undefined, next);
       } else if (COUNT_SENTENCE.test(clean)) {
@@ -585,6 +602,8 @@ class ChunkExtractor {
     siblings: number[] | undefined,
     next?: RootContent,
   ): boolean {
+    // "Total: 34 story points", "Sprint capacity: 40 points": sizes, neither a count of stories nor hours.
+    if (isPointsValue(value)) return false;
     const valueRaw = this.text.slice(lineBase + valueStart, lineBase + valueStart + value.length + 8);
     const valueBase = lineBase + valueStart;
     const estimates = findEstimates(firstLine(valueRaw));
@@ -705,6 +724,7 @@ class ChunkExtractor {
       if (row.summary) continue;
       const props: FactProps = {};
       if (row.effort) props.estimate = this.estimate(row.effort.estimate, row.effort.raw, row.effort.base);
+      if (row.size) props.size = this.size(row.size.size, row.size.base);
       if (row.priority) props.priority = { rank: row.priority.rank, label: row.priority.label };
       if (row.status) props.status = { status: row.status };
       const { id, rest } = splitId(row.title);
@@ -740,6 +760,22 @@ class ChunkExtractor {
   }
 
   /** An estimate read from `raw`, which starts at chunk offset `base`. */
+  private size(size: RawSize, base: number): FactSize {
+    return { text: size.text, ...(size.points !== undefined && { points: size.points }), range: this.lines.range(base + size.start, base + size.end) };
+  }
+
+  /** "(5 SP)", "(P1, 8 pts)": points standing as one part of a parenthesised annotation, not inside a sentence. */
+  private annotatedPoints(line: string, base: number): FactSize | undefined {
+    for (const group of line.matchAll(/\(([^()]*)\)|（([^（）]*)）/g)) {
+      const inner = group[1] ?? group[2];
+      const points = findPoints(inner);
+      if (!points) continue;
+      const part = inner.split(/[,;|·]/).find((p) => p.includes(points.text));
+      if (part?.trim().replace(/^[~≈]\s*/, '') === points.text) return this.size(points, base + group.index! + 1);
+    }
+    return undefined;
+  }
+
   private estimate(e: RawEstimate, raw: string, base: number): FactEstimate {
     return {
       low: e.low,
@@ -751,6 +787,12 @@ class ChunkExtractor {
       per: e.per,
     };
   }
+}
+
+/** A value that opens with story points ("34 story points", "~40 pts"). */
+function isPointsValue(value: string): boolean {
+  const points = findPoints(firstLine(value));
+  return points !== undefined && /^\W{0,3}$/u.test(value.slice(0, points.start));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 
 import { MAX_NUMBER, readNumber } from './estimate';
+import { SIZE_LABEL } from './size';
 
 export interface Field {
   label: string;
@@ -41,7 +42,8 @@ const CALENDAR_LABEL = /(?:timeline|schedule|duration|calendar|deadline|date|due
 
 export function labelKind(label: string): LabelKind {
   const l = label.trim();
-  if (ESTIMATE_LABEL.test(l)) return 'estimate';
+  // A size field ("Story Points: 13", "T-shirt: M") stands where an estimate would: the item's own.
+  if (ESTIMATE_LABEL.test(l) || SIZE_LABEL.test(l)) return 'estimate';
   if (PRIORITY_LABEL.test(l)) return 'priority';
   if (STATUS_LABEL.test(l)) return 'status';
   if (/^id$/i.test(l)) return 'id';
@@ -53,8 +55,8 @@ export function labelKind(label: string): LabelKind {
 export const TOTAL_LABEL = /(?:\btotal\b|\bsum\b|\boverall\b|\bgrand\b|\bremaining\b|\bin all\b|\bgesamt|\bsumme\b|итого|всего|合計|総計|総工数|\btotalt?\b|\bsamlet\b)/iu;
 export const TIMELINE_LABEL = /(?:timeline|schedule|duration|calendar|delivery|zeitplan|dauer|durée|délai|срок|期間|スケジュール|tidslinje|varighet)/iu;
 
-/** Things plans count. */
-export const COUNT_NOUN = String.raw`features?|gaps?|items?|tasks?|issues?|bugs?|todos?|to-dos?|tickets?|stories|story|fixes|requirements?|epics?|modules?|deliverables?|improvements?|findings?|problems?|defects?|work items?|action items?`;
+/** Things plans count ("34 story points" is a size, not 34 stories). */
+export const COUNT_NOUN = String.raw`features?|gaps?|items?|tasks?|issues?|bugs?|todos?|to-dos?|tickets?|stories|story(?![\s-]*points?\b)|fixes|requirements?|epics?|modules?|deliverables?|improvements?|findings?|problems?|defects?|work items?|action items?`;
 
 /** Item IDs: "CP-001", "SHIP-15a", "FR-001", "AUTH-2", "STORY-3.1". */
 export const ID_RE = /^\[?([A-Z][A-Z0-9]{0,11}(?:-[A-Z0-9]{1,8})*-\d{1,5}(?:\.\d{1,4})*[a-z]?)\]?(?![\w-]|\.\d)/;

@@ -8,7 +8,7 @@
  */
 import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Section } from '../model/schema';
 import { collectDefinitions, splitChunks, wholeDocument, withDefinitions, type Chunk } from './chunks';
-import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps } from './extract';
+import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps, type FactSize } from './extract';
 import { numberSpan, toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
 import { detectPlan, PLAN_THRESHOLD } from './detect';
@@ -83,6 +83,10 @@ function shiftRange(r: RelRange, s: Shift): Range {
     start: { line: r.start.line + s.line, column: r.start.column, offset: r.start.offset + s.offset },
     end: { line: r.end.line + s.line, column: r.end.column, offset: r.end.offset + s.offset },
   };
+}
+
+function sizeOf(size: FactSize | undefined, s: Shift): Item['size'] {
+  return size && { text: size.text, ...(size.points !== undefined && { points: size.points }), range: shiftRange(size.range, s) };
 }
 
 /** A heading waiting to learn whether it is also an item. */
@@ -201,6 +205,7 @@ class ModelBuilder {
       priority: p.priority ?? fact.priority ? { ...(p.priority ?? fact.priority)!, source: 'own', range: undefined } : section.parent === undefined ? undefined : this.inherited(section.parent).priority,
       estimate: estimate ? this.estimate(estimate, shift) : undefined,
       unreadableEstimate: p.unreadable ? { text: p.unreadable.text, range: shiftRange(p.unreadable.range, shift) } : undefined,
+      size: sizeOf(p.size ?? fact.size, shift),
       checkbox: fact.checkbox ? { ...fact.checkbox, range: shiftRange(fact.checkbox.range, shift) } : undefined,
       checklist: section.checklist,
       range: section.range,
@@ -228,6 +233,7 @@ class ModelBuilder {
         : inherited.priority,
       estimate: own.estimate ? this.estimate(own.estimate, shift) : undefined,
       unreadableEstimate: own.unreadable ? { text: own.unreadable.text, range: shiftRange(own.unreadable.range, shift) } : undefined,
+      size: sizeOf(own.size, shift),
       checkbox: fact.checkbox ? { checked: fact.checkbox.checked, mark: fact.checkbox.mark, range: shiftRange(fact.checkbox.range, shift) } : undefined,
       checklist: !!fact.checklist || this.sections[section].checklist,
       range: shiftRange(fact.range, shift),

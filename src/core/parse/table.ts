@@ -12,6 +12,7 @@ import { findStatusEmoji, readStatusValue } from './status';
 import { COUNT_NOUN, ID_RE } from './fields';
 import { cleanTitle, plainText as rawText } from './text';
 import { meant } from './mojibake';
+import { readSizeValue, type RawSize } from './size';
 
 /** Cell text as meant: "âœ…" reads as "✅". */
 function plainText(node: Nodes): string {
@@ -27,6 +28,8 @@ export interface TableRowFacts {
   /** A roll-up row ("P0 Critical | 3 tasks | 13-17h"): it counts items, it is not one. */
   summary: boolean;
   effort?: { estimate: RawEstimate; raw: string; base: number };
+  /** A size that is not hours: points under "Story Points", "M" under "Size" or "Effort". */
+  size?: { size: RawSize; base: number };
   priority?: { rank: number; label: string };
   status?: 'done' | 'partial' | 'open';
 }
@@ -41,6 +44,9 @@ const EFFORT_HEADER = /effort|estimate|\best\b|hours|\bhrs?\b|\btime\b|aufwand|s
 const NOT_EFFORT_HEADER = /duration|deadline|date|\beta\b|week|sprint|phase|due|calendar|when|spent|actual/i;
 const PRIORITY_HEADER = /priority|\bprio|severity|優先|приоритет|priorit/i;
 const STATUS_HEADER = /status|state|\bdone\b|progress|状態|ステータス|статус|\bstand\b|état|statut/i;
+/** Story points or T-shirt sizes: never hours, even under "Estimate (SP)". */
+const POINTS_HEADER = /\bstory[\s-]*points?\b|^(?:sp|pts|points?)$|\((?:sp|pts|points?)\)/i;
+const SIZE_HEADER = /^(?:size|t-?shirt(?:[\s-]*size)?)$/i;
 const ID_HEADER = /^(?:id|#|key|ref|ticket id|no\.?)$/i;
 const COUNT_CELL = new RegExp(String.raw`^\W*\d+\s+(?:${COUNT_NOUN})\W*$`, 'iu');
 const TOTAL_ROW = /^\W*(?:grand\s+)?(?:total|sum|gesamt|summe|合計|総計|итого|всего|totalt|samlet)\b/iu;
@@ -54,6 +60,9 @@ interface Columns {
   priority?: number;
   status?: number;
   id?: number;
+  /** Story points or T-shirt sizes. */
+  size?: number;
+  sizeLabel?: string;
 }
 
 export function readTable(table: Table, source: (n: Nodes) => string): TableFacts {
@@ -61,7 +70,7 @@ export function readTable(table: Table, source: (n: Nodes) => string): TableFact
   if (!header || body.length === 0) return { isItemTable: false, rows: [] };
   const headers = header.children.map((c) => cleanTitle(plainText(c)));
   const columns = classify(headers, body);
-  const isItemTable = columns.title !== undefined && (columns.effort !== undefined || columns.priority !== undefined || columns.status !== undefined || columns.id !== undefined);
+  const isItemTable = columns.title !== undefined && (columns.effort !== undefined || columns.priority !== undefined || columns.status !== undefined || columns.id !== undefined || columns.size !== undefined);
   if (!isItemTable) return { isItemTable: false, rows: [] };
   const rows = body.map((row) => readRow(row, columns, source));
   markUnlabelledTotal(rows);
@@ -93,7 +102,10 @@ function classify(headers: string[], body: TableRow[]): Columns {
   const columns: Columns = { effortUnit: 'h', bareNumbers: false };
   const cell = (row: TableRow, i: number) => (row.children[i] ? plainText(row.children[i]) : '');
   headers.forEach((h, i) => {
-    if (columns.priority === undefined && PRIORITY_HEADER.test(h)) columns.priority = i;
+    if (columns.size === undefined && (POINTS_HEADER.test(h) || SIZE_HEADER.test(h))) {
+      columns.size = i;
+      columns.sizeLabel = POINTS_HEADER.test(h) ? 'points' : h;
+    } else if (columns.priority === undefined && PRIORITY_HEADER.test(h)) columns.priority = i;
     else if (columns.status === undefined && STATUS_HEADER.test(h)) columns.status = i;
     else if (columns.effort === undefined && EFFORT_HEADER.test(h) && !NOT_EFFORT_HEADER.test(h)) {
       columns.effort = i;
@@ -102,7 +114,7 @@ function classify(headers: string[], body: TableRow[]): Columns {
     } else if (columns.id === undefined && ID_HEADER.test(h) && body.some((r) => ID_RE.test(cell(r, i).trim()))) columns.id = i;
   });
   const textual = (i: number) => body.filter((r) => /\p{L}{2}/u.test(cell(r, i)) && !/^\s*[\d.,%+\-–~]+\s*$/.test(cell(r, i))).length >= body.length / 2;
-  const titled = headers.findIndex((h, i) => TITLE_HEADER.test(h) && i !== columns.effort && i !== columns.status && i !== columns.priority && i !== columns.id && textual(i));
+  const titled = headers.findIndex((h, i) => TITLE_HEADER.test(h) && i !== columns.effort && i !== columns.status && i !== columns.priority && i !== columns.id && i !== columns.size && textual(i));
   if (titled >= 0) columns.title = titled;
   else if (columns.effort !== undefined || columns.priority !== undefined) {
     const first = headers.findIndex((_, i) => i !== columns.effort && i !== columns.status && i !== columns.priority && i !== columns.id);
@@ -149,7 +161,10 @@ function readRow(row: TableRow, columns: Columns, source: (n: Nodes) => string):
     const raw = source(effortCell);
     const estimate = findEstimates(raw)[0] ?? (columns.bareNumbers ? readBareRange(raw, columns.effortUnit) : undefined);
     if (estimate) facts.effort = { estimate, raw, base: effortCell.position.start.offset! };
+    else facts.size = sizeIn(effortCell, source);
   }
+  const sizeCell = columns.size !== undefined ? cells[columns.size] : undefined;
+  if (sizeCell) facts.size = sizeIn(sizeCell, source, columns.sizeLabel) ?? facts.size;
   const priorityCell = columns.priority !== undefined ? cells[columns.priority] : undefined;
   if (priorityCell) {
     const p = readPriorityValue(plainText(priorityCell));
@@ -159,4 +174,14 @@ function readRow(row: TableRow, columns: Columns, source: (n: Nodes) => string):
   const status = statusCell ? readStatusValue(plainText(statusCell)) : titleNode ? findStatusEmoji(plainText(titleNode)) : undefined;
   if (status) facts.status = status.status;
   return facts;
+}
+
+/** A cell's source includes its pipes and padding: the size is read from where its text starts. */
+function sizeIn(cell: TableCell, source: (n: Nodes) => string, label?: string): TableRowFacts['size'] {
+  const raw = source(cell);
+  const text = rawText(cell).trim();
+  const at = text ? raw.indexOf(text) : -1;
+  if (!cell.position || at < 0) return undefined;
+  const size = readSizeValue(raw.slice(at), label);
+  return size && { size, base: cell.position.start.offset! + at };
 }

@@ -4,7 +4,7 @@
 import type { Range } from '../../core/model/schema';
 import type { Rollup } from '../../core/model/rollup-types';
 import { formatHours } from '../../core/model/format';
-import { formatEffort, hasEstimates, percentDone } from '../../core/model/rollup-text';
+import { formatEffort, hasEstimates, percentDone, pointsText } from '../../core/model/rollup-text';
 import type { DeclaredParts, PlanAnalysis } from '../analysis/protocol';
 
 /** What a lens stands over: a section heading, or a declared count / total. */
@@ -34,13 +34,13 @@ export function lensTitle(target: LensTarget, analysis: PlanAnalysis): string {
   return declaredLensTitle(declared.kind, analysis.declaredParts[target.index]!);
 }
 
-/** "12 items · 3 done (25%) · 34–43 h · 28–35 h left". */
+/** "12 items · 3 done (25%) · 34–43 h · 28–35 h left", then " · 21 pts" when it has points. */
 export function sectionLensTitle(rollup: Rollup, hoursPerDay?: number): string {
   const parts = [plural(rollup.items, 'item'), `${rollup.done} done (${percentDone(rollup)}%)`];
   if (!hasEstimates(rollup)) parts.push('no estimates');
   else parts.push(formatEffort(rollup.hours, rollup, hoursPerDay), `${formatEffort(rollup.remainingHours, rollup, hoursPerDay)} left`);
   if (rollup.unestimated.length > 0 && rollup.unestimated.length < rollup.items) parts.push(`${rollup.unestimated.length} unestimated`);
-  return parts.join(' · ');
+  return parts.join(' · ') + pointsText(rollup);
 }
 
 /** "Parts add to 75–97 h (8 items)" over a total; "Parts: 7 items (2 done)" over a count. */

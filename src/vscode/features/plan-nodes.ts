@@ -7,7 +7,7 @@
 import type { Item, Range, Section } from '../../core/model/schema';
 import type { Rollup } from '../../core/model/rollup-types';
 import { formatHours, priorityCode } from '../../core/model/format';
-import { formatEffort, hasEstimates, rollupLines } from '../../core/model/rollup-text';
+import { formatEffort, hasEstimates, pointsText, rollupLines } from '../../core/model/rollup-text';
 import type { PlanAnalysis } from '../analysis/protocol';
 
 export type GroupBy = 'section' | 'priority';
@@ -179,12 +179,13 @@ export function itemLabel(item: Pick<Item, 'id' | 'title'>): string {
   return `${item.id} ${item.title}`;
 }
 
-/** "P0 · 4–6 h": what a glance at the tree should tell. */
-export function itemDescription(item: Pick<Item, 'priority' | 'estimate' | 'unreadableEstimate'>): string {
+/** "P0 · 4–6 h", "P1 · 5 pts", "size M": what a glance at the tree should tell. */
+export function itemDescription(item: Pick<Item, 'priority' | 'estimate' | 'unreadableEstimate' | 'size'>): string {
   const parts: string[] = [];
   if (item.priority) parts.push(priorityCode(item.priority.rank));
   if (item.estimate) parts.push(formatHours(item.estimate.hours));
   else if (item.unreadableEstimate) parts.push(`estimate "${item.unreadableEstimate.text}"`);
+  if (item.size) parts.push(item.size.points !== undefined ? `${item.size.points} pts` : `size ${item.size.text}`);
   return parts.join(' · ');
 }
 
@@ -201,7 +202,7 @@ function itemTooltip(item: Item, mentionLines: number[] = []): string {
 export function rollupDescription(rollup: Rollup, hoursPerDay?: number): string {
   if (rollup.items === 0) return '';
   const count = `${rollup.done}/${rollup.items}`;
-  return hasEstimates(rollup) ? `${count} · ${formatEffort(rollup.hours, rollup, hoursPerDay)}` : count;
+  return (hasEstimates(rollup) ? `${count} · ${formatEffort(rollup.hours, rollup, hoursPerDay)}` : count) + pointsText(rollup);
 }
 
 function rollupTooltip(title: string, rollup: Rollup, hoursPerDay?: number): string {

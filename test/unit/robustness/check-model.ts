@@ -56,6 +56,7 @@ export function checkModel(text: string, model: PlanModel, label = ''): void {
       assert.ok(item.range.start.line <= item.checkbox.range.start.line && item.checkbox.range.end.offset <= item.range.end.offset, `${where}: checkbox outside the item`);
     }
     if (item.estimate) assert.equal(at(text, item.estimate.range), item.estimate.text, `${where}: estimate range`);
+    if (item.size) assert.equal(at(text, item.size.range), item.size.text, `${where}: size range`);
     // The title's first word: inline HTML and markup between words leave the title but not the source.
     const word = (/[\p{L}\p{N}]+/u.exec(item.title.normalize('NFC'))?.[0] ?? '').toLowerCase().slice(0, 12);
     if (word && item.mentionOf === undefined) {
