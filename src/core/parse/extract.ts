@@ -12,7 +12,7 @@ import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity
 import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
 import { readTable } from './table';
 import { findMojibake, meant } from './mojibake';
-import { findPoints, readSizeValue, type RawSize } from './size';
+import { SIZE_LABEL, findPoints, readSizeValue, type RawSize } from './size';
 import { parseMarkdown } from './markdown';
 import { splitLines } from './chunks';
 import { guardForParser, type NoticeKind } from './guard';
@@ -439,7 +439,7 @@ class ChunkExtractor {
     // A field counts only if it says something: "Status: Built but not activated" does not.
     switch (labelKind(field.label)) {
       case 'estimate':
-        return true;
+        return !SIZE_LABEL.test(field.label.trim()) || readSizeValue(field.value, field.label) !== undefined;
       case 'priority':
         return readPriorityValue(field.value) !== undefined;
       case 'status':
@@ -540,7 +540,8 @@ class ChunkExtractor {
       const size = readSizeValue(raw, label);
       if (size) props.size ??= this.size(size, start);
       if (estimate) props.estimate ??= this.estimate(estimate, raw, start);
-      else if (size) return;
+      // "Points: see below" under a size label says nothing about effort: not an unreadable estimate.
+      else if (size || SIZE_LABEL.test(label.trim())) return;
       else if (value && !/^(?:n\/a|none|-|—|0)$/i.test(value) && !/^(?:included|covered|see)\b/i.test(value)) props.unreadable ??= { text: value, range: this.lines.range(start, end) };
     } else if (kind === 'priority') {
       const p = readPriorityValue(raw);
