@@ -9,12 +9,15 @@
  * different things) or the same normalised title (at least two significant words, not the
  * same chore repeated in sibling phases). Merely similar titles stay separate items.
  */
-import type { Item, PlanModel } from './schema';
-import { groupSameItems, identityIn, isDifferentItem, type Identity, type Pairing } from '../rules/item-identity';
+import type { Declared, Item, PlanModel } from './schema';
+import { fullId, groupSameItems, identityIn, isDifferentItem, isWithin, normaliseTitle, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
 import { groupBy } from '../rules/group-by';
 
 function sure(how: Pairing, a: Identity, b: Identity): boolean {
   if (how === 'id') return !isDifferentItem(a, b);
+  // A breakdown line names the entry it estimates more briefly ("API error handling & retry:
+  // 18-24 hours" for "API Error Handling & Retry Logic (18-24 hours)"): same words first, same hours.
+  if (how === 'similar') return a.item.kind === 'breakdown' || b.item.kind === 'breakdown';
   return how === 'title';
 }
 
@@ -68,13 +71,42 @@ function fillFromMentions(item: Item, others: Item[], items: Item[]): void {
 
 /** Marks restatements in place: `mentionOf` on each, `mentions` on the item they restate. */
 export function linkMentions(model: PlanModel): void {
-  const candidates = model.items.filter((i) => !i.checklist && i.kind !== 'breakdown');
+  // Whole listings first: a scope or summary list restating the plan under other names is
+  // recognised as a whole before its entries could stand as the items they restate.
+  for (const [entry, target] of restatedLists(model)) {
+    if (typeof target === 'number') entry.restates = target;
+    else link(model, target, [entry]);
+  }
+  const candidates = model.items.filter((i) => !i.checklist && i.mentionOf === undefined && i.restates === undefined);
   for (const group of groupSameItems(model, candidates, sure)) {
     const [canonical, ...rest] = mostSpecificFirst(group);
     // A sub-item's effort is already in its parent's; only top-level entries are set aside.
     link(model, canonical, rest.filter((o) => o.parent === undefined));
   }
-  for (const [entry, target] of restatedLists(model)) link(model, target, [entry]);
+  for (const [item, section] of restatedById(model)) item.restates = section;
+  flattenChains(model);
+}
+
+/**
+ * A row restating a breakdown line that in turn restates a bullet: the row restates the
+ * bullet. Every mention points at the one counted item, which lists all its mentions.
+ */
+function flattenChains(model: PlanModel): void {
+  const root = (item: Item): Item => {
+    let at = item;
+    for (let hops = 0; at.mentionOf !== undefined && hops < 50; hops++) at = model.items[at.mentionOf] ?? at;
+    return at;
+  };
+  for (const item of model.items) {
+    if (item.mentionOf === undefined) continue;
+    const target = root(item);
+    if (target.index === item.mentionOf) continue;
+    item.mentionOf = target.index;
+    target.mentions = [...new Set([...(target.mentions ?? []), item.index])].sort((a, b) => a - b);
+  }
+  for (const item of model.items) {
+    if (item.mentions && item.mentionOf !== undefined) delete item.mentions;
+  }
 }
 
 function link(model: PlanModel, canonical: Item, others: Item[]): void {
@@ -84,65 +116,167 @@ function link(model: PlanModel, canonical: Item, others: Item[]): void {
   fillFromMentions(canonical, others, model.items);
 }
 
-function sameHours(a: Item, b: Item): boolean {
-  const x = a.estimate?.hours;
-  const y = b.estimate?.hours;
-  return !!x && !!y && x.low === y.low && x.high === y.high;
-}
 
 function sharedWords(a: Identity, b: Identity): number {
-  const words = new Set(b.words);
+  return sharedWith(a, new Set(b.words));
+}
+
+function sharedWith(a: Identity, words: Set<string>): number {
   return new Set(a.words.filter((w) => words.has(w))).size;
 }
 
+/** A section of the plan whose work is declared as a whole ("Estimated Work Remaining: 55-65 hours"). */
+interface Area {
+  declared: Declared;
+  /** The declared total's section and its ancestors, innermost first (not the preamble). */
+  chain: number[];
+}
+
+function areasOf(model: PlanModel): Area[] {
+  return model.declared
+    .filter((d) => d.kind === 'total' && (d.scope.kind === 'section' || d.scope.kind === 'list') && d.value.high !== null)
+    .map((declared) => ({ declared, chain: sectionChain(model, declared.section).filter((s) => model.sections[s].depth > 0) }));
+}
+
+
+/** The section of an area an entry names: the one sharing the most words with it, below where the two meet. */
+function namedSection(model: PlanModel, area: Area, entry: Identity): { section: number; score: number } | undefined {
+  const mine = new Set(sectionChain(model, entry.item.section));
+  let best: { section: number; score: number } | undefined;
+  for (const s of area.chain) {
+    if (mine.has(s)) break;
+    const words = significantWords(normaliseTitle(model.sections[s].title));
+    const score = sharedWith(entry, new Set(words));
+    if (score > (best?.score ?? 0)) best = { section: s, score };
+  }
+  return best;
+}
+
 /**
- * A whole list that restates items under other names: an "Implementation order" of
- * "**Settings Context Integration** (6-8h)" lines over the sections "### 1. Integrate
- * Settings with Form Components … 6-8 hours". Every entry of the section's list must pair,
- * one to one, with a fuller item (a heading for a bullet, a bullet for a row)
- * elsewhere in the plan that has the same estimate and shares a significant word with it.
- * Anything less — one entry unmatched, a guess between two — and the list stands as items.
+ * Enough shared words for a restatement: any for an entry that is less than its target
+ * (a table row restating a bullet), but two — or all of a one-word title — for a list line
+ * restating a breakdown line or an area defined earlier.
  */
-function restatedLists(model: PlanModel): [Item, Item][] {
-  const open = model.items.filter((i) => i.parent === undefined && !i.checklist && i.kind !== 'breakdown' && i.mentionOf === undefined && !i.mentions);
+function enough(score: number, entry: Identity, weak: boolean): boolean {
+  return weak ? score > 0 : score >= Math.min(2, entry.words.length) && score > 0;
+}
+
+type Target = Item | number;
+
+/**
+ * Whole listings that restate the plan under other names: an "Implementation order" of
+ * "**Settings Context Integration** (6-8h)" lines over the sections "### 1. Integrate
+ * Settings with Form Components … 6-8 hours"; a summary table whose rows restate the
+ * breakdown lines ("| Template System | 20-25 |" for "- Template system: 20-25 hours") or
+ * whole areas ("| Export System | 55-65 |" for the section "1.2 Export System" whose
+ * "Estimated Work Remaining" is 55-65 hours). Every entry of the listing must pair, one to
+ * one, with something elsewhere with the same estimate that shares a significant word with
+ * it: a fuller item (a heading for a bullet, a bullet for a row), or — for a listing after
+ * them — an item or an area defined earlier, sharing two words. Anything less — one entry
+ * unmatched, a guess between two — and the listing stands as items. Later listings are read
+ * first, so a summary of a summary restates what the first summary restated.
+ */
+function restatedLists(model: PlanModel): [Item, Target][] {
+  const open = model.items.filter((i) => i.parent === undefined && !i.checklist);
   const ids = new Map(open.map((i) => [i.index, identityIn(model, i)]));
-  const pairs: [Item, Item][] = [];
+  const areas = areasOf(model);
+  const pairs: [Item, Target][] = [];
   const taken = new Set<number>();
-  for (const entries of groupBy(open, (i) => i.section).values()) {
-    if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id)) continue;
-    const matched = matchEntries(entries, open, ids, taken);
+  const listings = [...groupBy(open, (i) => i.section).values()].reverse();
+  for (const entries of listings) {
+    if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id && e.kind !== 'breakdown')) continue;
+    const matched = matchEntries(model, entries, open, ids, areas, taken);
     if (!matched) continue;
     for (const [entry, target] of matched) {
-      taken.add(target.index).add(entry.index);
+      taken.add(entry.index);
       pairs.push([entry, target]);
     }
   }
   return pairs;
 }
 
-function matchEntries(entries: Item[], open: Item[], ids: Map<number, Identity>, taken: Set<number>): [Item, Item][] | undefined {
-  const used = new Set<number>();
-  const result: [Item, Item][] = [];
+function allowed(model: PlanModel, entry: Item, target: Item): 'weak' | 'strong' | undefined {
+  if (target.section === entry.section || !sameEstimate(entry, target)) return undefined;
+  if (kindRank(target) > kindRank(entry)) return 'weak';
+  // An earlier definition restated by a later listing; never the same slot in a sibling part.
+  if (target.kind === 'row' || target.range.start.offset >= entry.range.start.offset) return undefined;
+  return parallel(model, entry, target) ? undefined : 'strong';
+}
+
+function matchEntries(model: PlanModel, entries: Item[], open: Item[], ids: Map<number, Identity>, areas: Area[], taken: Set<number>): [Item, Target][] | undefined {
+  const used = new Set<Target>();
+  const result: [Item, Target][] = [];
   for (const entry of entries) {
     if (taken.has(entry.index)) return undefined;
     const me = ids.get(entry.index)!;
-    let best: Item | undefined;
-    let bestScore = 0;
-    let tie = false;
+    const scored: { target: Target; score: number; title: string; rank: number }[] = [];
     for (const target of open) {
-      if (target.section === entry.section || kindRank(target) <= kindRank(entry) || used.has(target.index) || taken.has(target.index) || !sameHours(entry, target)) continue;
-      const score = sharedWords(me, ids.get(target.index)!);
-      if (score > bestScore) [best, bestScore, tie] = [target, score, false];
-      else if (score === bestScore && score > 0) tie = true;
+      if (used.has(target) || taken.has(target.index)) continue;
+      const how = allowed(model, entry, target);
+      const them = ids.get(target.index)!;
+      const score = how ? sharedWords(me, them) : 0;
+      if (how && enough(score, me, how === 'weak')) scored.push({ target, score, title: them.title, rank: kindRank(target) });
     }
-    if (!best || tie) return undefined;
-    used.add(best.index);
+    for (const area of areas) {
+      const h = area.declared.value;
+      if (area.declared.range.start.offset >= entry.range.start.offset || h.low !== entry.estimate!.hours.low || h.high !== entry.estimate!.hours.high) continue;
+      const named = namedSection(model, area, me);
+      if (named && !used.has(named.section) && enough(named.score, me, entry.kind === 'row')) scored.push({ target: named.section, score: named.score, title: `\u0000${named.section}`, rank: 4 });
+    }
+    const best = bestTarget(scored);
+    if (best === undefined) return undefined;
+    used.add(best);
     result.push([entry, best]);
   }
   return result;
 }
 
-/** Counted in roll-ups: not a restatement of an item counted elsewhere. */
-export function isCanonical(item: Item): boolean {
-  return item.mentionOf === undefined;
+/** The best-scoring target; a tie between two mentions of one title (a bullet and its breakdown line) goes to the fuller. */
+function bestTarget(scored: { target: Target; score: number; title: string; rank: number }[]): Target | undefined {
+  if (scored.length === 0) return undefined;
+  const top = Math.max(...scored.map((s) => s.score));
+  const best = scored.filter((s) => s.score === top);
+  if (new Set(best.map((s) => s.title)).size > 1) return undefined;
+  return best.sort((a, b) => b.rank - a.rank)[0].target;
+}
+
+/**
+ * "### E05: Export System" in an appendix, where the plan's own section is headed
+ * "### 1.2 Export System (E05)": the entry restates that section as a whole. The ID must be
+ * named by exactly one outermost section, which does not hold the entry, holds work, and
+ * shares a word of the entry's title.
+ */
+/** "E05: Export System": a short code heading a title, as plans number their work packages. */
+const LEADING_CODE = /^([A-Z]{1,5}-?\d+(?:\.\d+)*)\s*[:—–-]\s+/;
+
+function restatedById(model: PlanModel): [Item, number][] {
+  const named = new Map<string, number[]>();
+  model.sections.forEach((section) => {
+    for (const group of section.title.matchAll(/\(([^()]*)\)/g)) {
+      for (const id of group[1].split(/[,;/\s]+/)) if (/^[A-Z]+-?\d+(?:\.\d+)*$/i.test(id)) named.set(id.toUpperCase(), [...(named.get(id.toUpperCase()) ?? []), section.index]);
+    }
+  });
+  if (named.size === 0) return [];
+  const working = sectionsWithWork(model);
+  const result: [Item, number][] = [];
+  for (const item of model.items) {
+    const id = (fullId(item) ?? LEADING_CODE.exec(item.title)?.[1])?.toUpperCase();
+    if (!id || item.checklist || item.parent !== undefined || item.mentionOf !== undefined || item.restates !== undefined) continue;
+    const sections = (named.get(id) ?? []).filter((s) => !named.get(id)!.some((o) => o !== s && isWithin(model.sections, s, o)));
+    if (sections.length !== 1 || isWithin(model.sections, item.section, sections[0]) || !working.has(sections[0])) continue;
+    const words = new Set(significantWords(normaliseTitle(model.sections[sections[0]].title)));
+    if (sharedWith(identityIn(model, item), words) > 0) result.push([item, sections[0]]);
+  }
+  return result;
+}
+
+
+/** Sections holding, in their subtree, an item of work or a breakdown line. */
+function sectionsWithWork(model: PlanModel): Set<number> {
+  const result = new Set<number>();
+  for (const item of model.items) {
+    if (item.checklist || item.parent !== undefined) continue;
+    for (let s: number | undefined = item.section; s !== undefined && !result.has(s); s = model.sections[s]?.parent) result.add(s);
+  }
+  return result;
 }

@@ -82,8 +82,7 @@ export function sumHours(items: Item[], all: Item[]): { hours: Hours; estimated:
  */
 function asCounted(entry: Item, items: Item[]): Item {
   if (entry.mentionOf === undefined) return entry;
-  const item = items[entry.mentionOf];
-  return item ? { ...entry, status: item.status, estimate: item.estimate, size: item.size, children: item.children, index: item.index } : entry;
+  return items[entry.mentionOf] ?? entry;
 }
 
 /**
@@ -97,9 +96,16 @@ export function computeRollups(model: PlanModel, hoursPerDay = 8): Rollups {
   const byPriority: Record<string, Rollup> = {};
   const counted = new Set<number>();
   const where = new Map<number, number[]>();
+  const restating: [number, Item][] = [];
   model.sections.forEach((section, s) => {
     const own = new Set<number>();
     for (const entry of effortEntries(section, model.items)) {
+      // A summary row restating a whole section counts where it stands, not again where the two meet.
+      if (entry.restates !== undefined) {
+        addEntry(sections[s], entry, model.items);
+        restating.push([s, entry]);
+        continue;
+      }
       const item = asCounted(entry, model.items);
       if (own.has(item.index)) continue;
       own.add(item.index);
@@ -118,7 +124,18 @@ export function computeRollups(model: PlanModel, hoursPerDay = 8): Rollups {
     if (parent !== undefined) mergeRollup(sections[parent], sections[s]);
   }
   takeBackRepeats(model, sections, where);
+  for (const [s, entry] of restating) {
+    for (let a = meeting(model, s, entry.restates!); a !== undefined; a = model.sections[a].parent) removeEntry(sections[a], entry, model.items, 1);
+  }
   return { document, sections, byPriority, hoursPerDay };
+}
+
+/** The innermost section holding both; undefined when none does. */
+function meeting(model: PlanModel, a: number, b: number): number | undefined {
+  const chain = new Set<number>();
+  for (let s: number | undefined = a; s !== undefined; s = model.sections[s].parent) chain.add(s);
+  for (let s: number | undefined = b; s !== undefined; s = model.sections[s].parent) if (chain.has(s)) return s;
+  return undefined;
 }
 
 /** An ancestor of several sections that mention one item counted it once per section: once is right. */

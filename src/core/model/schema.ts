@@ -101,6 +101,12 @@ export const ItemSchema = z.object({
   mentionOf: z.optional(z.number()),
   /** On the item a plan restates: the entries that restate it (indices, document order). */
   mentions: z.optional(z.array(z.number())),
+  /**
+   * This entry restates section N as a whole ("| Export System | 55-65 |" for "### 1.2 Export
+   * System" whose work is declared as 55-65 h; "### E05: Export System" for the section headed
+   * "(E05)"): its work is that section's items, counted there.
+   */
+  restates: z.optional(z.number()),
 });
 export type Item = z.infer<typeof ItemSchema>;
 

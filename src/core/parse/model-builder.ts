@@ -14,6 +14,7 @@ import type { RelRange } from './text';
 import { detectPlan, PLAN_THRESHOLD } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
 import { linkMentions } from '../model/mentions';
+import { markRequirementChecklists } from './requirements';
 import { noticeMessage } from './guard';
 
 const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [], mojibake: [] };
@@ -307,6 +308,7 @@ class ModelBuilder {
     for (const item of items) if (item.parent === undefined) sections[item.section].items.push(item.index);
     const lineCount = (text.match(/\r\n?|\n/g)?.length ?? 0) + 1;
     setBodyRanges(sections, endPosition(text, lineCount));
+    markRequirementChecklists(sections, items);
     const declared = resolveScopes(this.declared, items, sections, remap);
     const model: PlanModel = {
       version: 1,

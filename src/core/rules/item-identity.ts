@@ -4,7 +4,7 @@
  * or — conservatively — titles that share their first two significant words
  * ("Concurrency Controls" ~ "Concurrency Control Slider").
  */
-import type { Item, PlanModel } from '../model/schema';
+import type { Item, PlanModel, Section } from '../model/schema';
 import { groupBy } from './group-by';
 
 const STOP_WORDS = new Set([
@@ -131,8 +131,14 @@ function isAncestor(model: PlanModel, a: Item, b: Item): boolean {
   return false;
 }
 
+/** Section `s` is `ancestor` or lies below it. */
+export function isWithin(sections: readonly Section[], s: number, ancestor: number): boolean {
+  for (let p: number | undefined = s; p !== undefined; p = sections[p]?.parent) if (p === ancestor) return true;
+  return false;
+}
+
 /** Sections from an item's own up to the preamble. */
-function sectionChain(model: PlanModel, section: number): number[] {
+export function sectionChain(model: PlanModel, section: number): number[] {
   const chain: number[] = [];
   for (let s: number | undefined = section; s !== undefined && chain.length < 50; s = model.sections[s]?.parent) chain.push(s);
   return chain;
@@ -150,7 +156,7 @@ function itemDepth(model: PlanModel, item: Item): number {
  * where their sections meet. Equal titles there are a repeated chore, not one item restated —
  * unless both parts carry a status (a board with "Done" and "To do" columns).
  */
-function parallel(model: PlanModel, a: Item, b: Item): boolean {
+export function parallel(model: PlanModel, a: Item, b: Item): boolean {
   if (a.kind !== b.kind || itemDepth(model, a) !== itemDepth(model, b)) return false;
   const chainA = sectionChain(model, a.section);
   const chainB = sectionChain(model, b.section);
@@ -174,7 +180,7 @@ function estimatesDisagree(a: Item, b: Item): boolean {
   return (x.high !== null && x.high < y.low) || (y.high !== null && y.high < x.low);
 }
 
-function sameEstimate(a: Item, b: Item): boolean {
+export function sameEstimate(a: Item, b: Item): boolean {
   const x = a.estimate?.hours;
   const y = b.estimate?.hours;
   return !!x && !!y && x.low === y.low && x.high === y.high;

@@ -65,7 +65,7 @@ export interface NodeText {
  */
 export function buildPlanNodes(analysis: PlanAnalysis, options: NodeOptions): PlanNode[] {
   // An item listed again (a summary row, a matrix line) shows once, where it is defined.
-  const visible = (item: Item) => item.mentionOf === undefined && !(options.hideDone && item.status === 'done');
+  const visible = (item: Item) => item.mentionOf === undefined && item.restates === undefined && !(options.hideDone && item.status === 'done');
   if (options.groupBy === 'priority') return priorityRoots(analysis, visible);
   const shown = sectionsWithItems(analysis, visible);
   const roots = analysis.model.sections.filter((s) => s.parent === undefined && shown.has(s.index));
