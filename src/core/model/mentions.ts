@@ -10,7 +10,7 @@
  * same chore repeated in sibling phases). Merely similar titles stay separate items.
  */
 import type { Declared, Item, PlanModel } from './schema';
-import { fullId, groupSameItems, identityIn, isDifferentItem, isWithin, normaliseTitle, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
+import { fullId, groupSameItems, identityIn, isDifferentItem, isWithin, normaliseTitle, pairing, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
 import { groupBy } from '../rules/group-by';
 
 function sure(how: Pairing, a: Identity, b: Identity): boolean {
@@ -162,6 +162,12 @@ function enough(score: number, entry: Identity, weak: boolean): boolean {
 }
 
 type Target = Item | number;
+interface Scored {
+  target: Target;
+  score: number;
+  title: string;
+  rank: number;
+}
 
 /**
  * Whole listings that restate the plan under other names: an "Implementation order" of
@@ -209,7 +215,7 @@ function matchEntries(model: PlanModel, entries: Item[], open: Item[], ids: Map<
   for (const entry of entries) {
     if (taken.has(entry.index)) return undefined;
     const me = ids.get(entry.index)!;
-    const scored: { target: Target; score: number; title: string; rank: number }[] = [];
+    const scored: Scored[] = [];
     for (const target of open) {
       if (used.has(target) || taken.has(target.index)) continue;
       const how = allowed(model, entry, target);
@@ -223,7 +229,7 @@ function matchEntries(model: PlanModel, entries: Item[], open: Item[], ids: Map<
       const named = namedSection(model, area, me);
       if (named && !used.has(named.section) && enough(named.score, me, entry.kind === 'row')) scored.push({ target: named.section, score: named.score, title: `\u0000${named.section}`, rank: 4 });
     }
-    const best = bestTarget(scored);
+    const best = bestTarget(model, scored);
     if (best === undefined) return undefined;
     used.add(best);
     result.push([entry, best]);
@@ -231,21 +237,18 @@ function matchEntries(model: PlanModel, entries: Item[], open: Item[], ids: Map<
   return result;
 }
 
-/** The best-scoring target; a tie between two mentions of one title (a bullet and its breakdown line) goes to the fuller. */
-function bestTarget(scored: { target: Target; score: number; title: string; rank: number }[]): Target | undefined {
+/**
+ * The best-scoring target. A tie between mentions of one item (a bullet and the breakdown line
+ * that estimates it, the same title twice) goes to the fuller; any other tie is a guess.
+ */
+function bestTarget(model: PlanModel, scored: Scored[]): Target | undefined {
   if (scored.length === 0) return undefined;
   const top = Math.max(...scored.map((s) => s.score));
-  const best = scored.filter((s) => s.score === top);
-  if (new Set(best.map((s) => s.title)).size > 1) return undefined;
-  return best.sort((a, b) => b.rank - a.rank)[0].target;
+  const [first, ...rest] = scored.filter((s) => s.score === top).sort((a, b) => b.rank - a.rank);
+  const one = (s: Scored) => s.title === first.title || (typeof s.target !== 'number' && typeof first.target !== 'number' && !!pairing(model, identityIn(model, first.target), identityIn(model, s.target)));
+  return rest.every(one) ? first.target : undefined;
 }
 
-/**
- * "### E05: Export System" in an appendix, where the plan's own section is headed
- * "### 1.2 Export System (E05)": the entry restates that section as a whole. The ID must be
- * named by exactly one outermost section, which does not hold the entry, holds work, and
- * shares a word of the entry's title.
- */
 /** "E05: Export System": a short code heading a title, as plans number their work packages. */
 const LEADING_CODE = /^([A-Z]{1,5}-?\d+(?:\.\d+)*)\s*[:—–-]\s+/;
 

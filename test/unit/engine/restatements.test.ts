@@ -1,0 +1,114 @@
+/**
+ * Restatements a person sees at a glance and a sum must not add again (issue 12): a breakdown
+ * line naming a listed gap, a summary row or scope list restating a whole area or earlier
+ * lines, an appendix entry for a work package the plan heads "(W2)", and requirements assessed
+ * beside the work that meets them. Each behaviour has a true negative beside it.
+ */
+import { strict as assert } from 'node:assert';
+import { analyzePlan, type Analysis } from '../../../src/core/index';
+
+function analyse(lines: string[]): Analysis {
+  return analyzePlan(lines.join('\n'), { detection: 'always' });
+}
+
+function totals(a: Analysis): [number, number, number | null] {
+  const d = a.rollups.document;
+  return [d.items, d.hours.low, d.hours.high];
+}
+
+/** An area with its gaps listed, then its hours in a breakdown under a declared total. */
+const AREA = [
+  '# Plan',
+  '',
+  '## 1. Areas',
+  '',
+  '### 1.1 Billing Engine (W1)',
+  '',
+  '#### Gaps',
+  '1. **Invoice Generator** (HIGH PRIORITY - 4-6 hours)',
+  '2. **Tax Rules Engine Rewrite** (MEDIUM PRIORITY - 8-10 hours)',
+  '',
+  '#### Estimated Work Remaining: **14-18 hours**',
+  '- Invoice generator: 4-6 hours',
+  '- Tax rules engine: 8-10 hours',
+  '- Testing: 2 hours',
+  '',
+];
+
+describe('restatements are counted once', () => {
+  it('a breakdown line naming a listed gap by its first words and hours is that gap', () => {
+    // By hand: 2 gaps (4-6, 8-10) and one more breakdown line (Testing, 2 h) = 2 items, 14-18 h.
+    const a = analyse(AREA);
+    assert.deepEqual(totals(a), [2, 14, 18]);
+    const tax = a.model.items.find((i) => i.title === 'Tax rules engine')!;
+    assert.equal(a.model.items[tax.mentionOf!]?.title, 'Tax Rules Engine Rewrite');
+  });
+
+  it('true negative: a breakdown line with other hours is other work', () => {
+    const changed = AREA.map((l) => (l === '- Tax rules engine: 8-10 hours' ? '- Tax rules engine: 3 hours' : l));
+    const a = analyse(changed);
+    // 4-6 + 8-10 (the gap) + 3 + 2 (breakdown lines of their own; the total is now a mismatch).
+    assert.deepEqual(totals(a), [2, 17, 21]);
+    assert.equal(a.model.items.find((i) => i.title === 'Tax rules engine')!.mentionOf, undefined);
+  });
+
+  it('a summary row restating a whole area counts in its table, not again in the document', () => {
+    const a = analyse([...AREA, '## 2. Summary', '', '| Component | Hours |', '|---|---|', '| Billing Engine | 14-18 |', '| Invoice Generator | 4-6 |', '']);
+    // The row "Billing Engine 14-18" is area 1.1 (its declared total), the other row the gap: still 2 items, 14-18 h.
+    assert.deepEqual(totals(a), [2, 14, 18]);
+    const row = a.model.items.find((i) => i.kind === 'row' && i.title === 'Billing Engine')!;
+    assert.equal(a.model.sections[row.restates!]?.title, '1.1 Billing Engine (W1)');
+    const summary = a.model.sections.find((s) => s.title === '2. Summary')!;
+    assert.deepEqual(a.rollups.sections[summary.index].hours, { low: 18, high: 24 }, 'the table shows what it lists');
+    assert.deepEqual(a.rollups.sections[0].hours, { low: 14, high: 18 }, 'the document heading agrees with the document');
+  });
+
+  it('true negative: a row sharing a word with the area but not its hours is an item', () => {
+    const a = analyse([...AREA, '## 2. Summary', '', '| Component | Hours |', '|---|---|', '| Billing Reports | 6 |', '| Invoice Generator | 4-6 |', '']);
+    assert.deepEqual(totals(a), [3, 20, 24]);
+  });
+
+  it('a later scope list restating earlier breakdown lines by two words and the hours is a restatement', () => {
+    const a = analyse([...AREA, '## 3. Scope', '', '### Included', '1. **Tax Rules Engine** (8-10 hours)', '   - rules table', '2. **Billing Engine** (14-18 hours)', '']);
+    // Tax Rules Engine (8-10) = the breakdown line = the gap; Billing Engine (14-18) = area 1.1. Still 2 items, 14-18 h.
+    assert.deepEqual(totals(a), [2, 14, 18]);
+  });
+
+  it('true negative: a later list that shares only one word with the earlier lines stays items', () => {
+    const a = analyse([...AREA, '## 3. Scope', '', '### Included', '1. **Tax Reporting** (8-10 hours)', '2. **Billing Engine** (14-18 hours)', '']);
+    assert.deepEqual(totals(a), [4, 36, 46]);
+  });
+
+  it('true negative: the same chore with the same hours in two sibling phases is two items', () => {
+    const a = analyse(['# Plan', '', '## Phase 1', '', '1. **Write API tests** (2 hours)', '2. **Deploy staging build** (1 hour)', '', '## Phase 2', '', '1. **Write API tests** (2 hours)', '2. **Deploy staging build** (1 hour)', '']);
+    assert.deepEqual(totals(a), [4, 6, 6]);
+  });
+
+  it('an appendix entry for a work package the plan heads "(W1)" restates that area', () => {
+    const a = analyse([...AREA, '## Appendix', '', '### W1: Billing Engine', '- **Estimated Time**: 20-24 hours', '']);
+    // The appendix's original estimate is the same package as area 1.1: still 2 items, 14-18 h.
+    assert.deepEqual(totals(a), [2, 14, 18]);
+  });
+
+  it('true negative: a task whose ID a sprint heading names, sharing no word with it, is a task', () => {
+    const a = analyse(['# Plan', '', '## Sprint 1 (T-1, T-2)', '', '- [ ] T-1: Build importer (3h)', '- [ ] T-2: Write docs (2h)', '', '## Later', '', '### T-3: Sprint review (1h)', '- **Estimated Time**: 1 hour', '']);
+    assert.deepEqual(totals(a), [3, 6, 6]);
+  });
+
+  it('requirements assessed beside the estimated work that meets them are a checklist', () => {
+    const a = analyse(['# Plan', '', '## Export', '', '### Target Requirements', '- ✅ CSV export', '- ❌ **MISSING** PDF export', '- ❌ **MISSING** Export history', '', '### Work', '1. **PDF renderer** (6 hours)', '2. **History view** (3 hours)', '']);
+    // By hand: the work is 2 items, 9 h; the requirements are its criteria (shown, not counted).
+    assert.deepEqual(totals(a), [2, 9, 9]);
+    assert.ok(a.model.items.filter((i) => /export/i.test(i.title)).every((i) => i.checklist));
+  });
+
+  it('true negative: a requirements section with no estimated work beside it is the work', () => {
+    const a = analyse(['# Plan', '', '## Export', '', '### Requirements', '- [ ] CSV export', '- [ ] PDF export', '', '### Notes', 'Ask the finance team.', '']);
+    assert.deepEqual(totals(a), [2, 0, 0]);
+  });
+
+  it('true negative: numbered requirements (with IDs) beside estimated work stay items', () => {
+    const a = analyse(['# Plan', '', '## Export', '', '### Requirements', '- [ ] REQ-1: CSV export', '- [ ] REQ-2: PDF export', '', '### Work', '1. **PDF renderer** (6 hours)', '']);
+    assert.deepEqual(totals(a), [3, 6, 6]);
+  });
+});
