@@ -110,7 +110,7 @@ function evalFixtures(): number {
       const unmatched = [...findings];
       for (const want of readExpectations(text)) {
         expectations++;
-        const i = unmatched.findIndex((f) => f.rule === want.rule && f.range.start.line === want.line);
+        const i = unmatched.findIndex((f) => f.rule === want.rule && f.range.start.line === want.line && (!want.severity || f.severity === want.severity));
         if (i >= 0) {
           tally(want.rule).hits++;
           unmatched.splice(i, 1);

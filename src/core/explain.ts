@@ -8,6 +8,7 @@ import type { Declared, PlanModel } from './model/schema';
 import { formatHours } from './model/format';
 import { partsOf } from './rules/total-mismatch';
 import { agreeingListings } from './rules/listings';
+import { progressParts } from './rules/progress-mismatch';
 
 export interface Explanation {
   /** 0-based line of the statement. */
@@ -39,9 +40,13 @@ function scopeText(model: PlanModel, d: Declared): string {
     case 'totals':
       return 'the other totals it adds up';
     case 'document':
-      return d.scope.priorities?.length ? 'the items the plan marks with its priorities' : 'the whole plan';
+      return (d.scope.priorities?.length ? 'the items the plan marks with its priorities' : 'the whole plan') + (d.unsure ? ' (a guess: findings at info at most)' : '');
     case 'section':
       return section ? `the section "${section}"` : 'its section';
+    case 'ids':
+      return `the items numbered ${d.scope.idRange?.text ?? ''} (${d.scope.idRange?.size ?? 0} IDs)`;
+    case 'tagged':
+      return `the items tagged [${d.scope.tag ?? ''}]` + (d.scope.ambiguous ? ' (some under this section, some elsewhere: unsure)' : '');
   }
 }
 
@@ -50,6 +55,13 @@ function partsAndSum(model: PlanModel, d: Declared): { parts: string[]; computed
     const parts = partsOf(model, d);
     if (!parts) return { parts: [] };
     return { parts: parts.related.map((r) => r.message), computed: formatHours(parts.hours) + (parts.missing ? ` (${parts.missing} without estimate)` : '') };
+  }
+  if (d.kind === 'progress') {
+    const parts = progressParts(model, d);
+    if (!parts) return { parts: [] };
+    const shown = parts.items.map((i) => `${i.title} (${i.status})`);
+    // Without a status on every item, what is done cannot be counted.
+    return parts.tracked ? { parts: shown, computed: `${parts.done} of ${parts.items.length} done` } : { parts: shown };
   }
   if (d.kind === 'count') {
     const titles = d.scope.items.map((i) => model.items[i]?.title ?? '?');
@@ -60,6 +72,7 @@ function partsAndSum(model: PlanModel, d: Declared): { parts: string[]; computed
 
 function declaredText(d: Declared): string {
   if (d.kind === 'total') return formatHours(d.value);
+  if (d.kind === 'progress') return `${d.value.low} of ${d.outOf ?? '?'} done`;
   return d.valueText;
 }
 
@@ -78,7 +91,9 @@ export function explainOne({ model, findings }: Pick<Analysis, 'model' | 'findin
       : listings.length > 0
         ? `agrees with the listing under ${listings.join(', ')}`
         : computed === undefined
-          ? 'not compared (nothing it counts or sums was read)'
+          ? parts.length > 0
+            ? 'not compared (not every item it speaks about has a status)'
+            : 'not compared (nothing it counts or sums was read)'
           : 'agrees, within the rule\'s tolerances (see the rule docs)';
     const shown = parts.length > MAX_PARTS ? [...parts.slice(0, MAX_PARTS), `… and ${parts.length - MAX_PARTS} more`] : parts;
     return {

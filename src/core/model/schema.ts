@@ -131,7 +131,7 @@ export const SectionSchema = z.object({
 export type Section = z.infer<typeof SectionSchema>;
 
 export const ScopeSchema = z.object({
-  kind: z.enum(['section', 'list', 'table', 'document', 'totals']),
+  kind: z.enum(['section', 'list', 'table', 'document', 'totals', 'ids', 'tagged']),
   /** The section the statement speaks about, when it is one. */
   section: z.optional(z.number()),
   /** The items counted or summed. */
@@ -150,10 +150,14 @@ export const ScopeSchema = z.object({
    * while the plan has effort elsewhere too: what it totals is a guess, so no fix is offered.
    */
   ambiguous: z.optional(z.boolean()),
+  /** For kind 'ids': the range as written ("T001-T003") and how many IDs it spans. */
+  idRange: z.optional(z.object({ text: z.string(), size: z.number() })),
+  /** For kind 'tagged': the tag the counted items carry ("P" for "[P]"). */
+  tag: z.optional(z.string()),
 });
 export type Scope = z.infer<typeof ScopeSchema>;
 
-export const DeclaredKindSchema = z.enum(['count', 'total', 'timeline', 'capacity']);
+export const DeclaredKindSchema = z.enum(['count', 'total', 'timeline', 'capacity', 'progress']);
 export type DeclaredKind = z.infer<typeof DeclaredKindSchema>;
 
 /** A statement that something should add up: "P0 Critical Gaps: 8 features", "Total: 75-105 hours". */
@@ -166,8 +170,12 @@ export const DeclaredSchema = z.object({
   /** Exactly the number text that a fix would replace ("8", "75-105"). */
   valueRange: RangeSchema,
   valueText: z.string(),
-  /** count: low = high = the number; total: hours; timeline: weeks; capacity: see below. */
+  /** count: low = high = the number; total: hours; timeline: weeks; progress: low = high = done; capacity: see below. */
   value: HoursSchema,
+  /** For progress ("8/9", "4 of 9 tasks done"): the total it is out of. */
+  outOf: z.optional(z.number()),
+  /** The reader guessed what the number speaks about: a finding on it is shown at info at most. */
+  unsure: z.optional(z.boolean()),
   /** For timelines: the unit as written. */
   unit: z.optional(EstimateUnitSchema),
   /** For capacity: what it states. */

@@ -25,7 +25,8 @@ export function detectPlan(model: Omit<PlanModel, 'detection' | 'isPlan'>, mode:
   const prioritized = work.filter((i) => i.priority?.source === 'own').length;
   const statused = work.filter((i) => i.statusSource === 'own' && !i.checkbox).length;
   const identified = work.filter((i) => i.id).length;
-  const declared = model.declared.filter((d) => d.kind !== 'capacity').length;
+  // Progress lines are not counted: the workspace's line scan (prefilter) must never rule out what this lets in.
+  const declared = model.declared.filter((d) => d.kind !== 'capacity' && d.kind !== 'progress').length;
   const planTitle = model.sections.some((s) => s.depth <= 2 && PLAN_TITLE.test(s.title));
   const signals: [number, string][] = [
     [estimated / W.estimated, `${estimated} estimates`],

@@ -16,6 +16,8 @@ import { SIZE_LABEL, findPoints, readSizeValue, type RawSize } from './size';
 import { parseMarkdown } from './markdown';
 import { splitLines } from './chunks';
 import { guardForParser, type NoticeKind } from './guard';
+import { findIdRange, findTag, type IdRange } from './id-tags';
+import { PROGRESS_LABEL, readProgress } from './progress';
 
 export interface FactEstimate {
   low: number;
@@ -68,6 +70,8 @@ export interface FactHeading {
   size?: FactSize;
   /** "- 8 Features": a count of the section's items. */
   count?: { n: number; valueRange: RelRange; valueText: string };
+  /** "✅ Complete (8/9)": how many of the section's items are done, of how many. */
+  progress?: { done: number; total: number; valueRange: RelRange; valueText: string };
   /** Fields in the heading's own body (`**Priority**: P0`), not inside an item. */
   props: FactProps;
   /** Success metrics, deliverables, legends: outcomes to tick, not work to sum. */
@@ -94,6 +98,9 @@ export interface FactItem {
 export type ScopeHint =
   | { kind: 'list' | 'table'; items: number[] }
   | { kind: 'priorities'; priorities: number[] }
+  | { kind: 'ids'; range: IdRange }
+  | { kind: 'tagged'; tag: string }
+  | { kind: 'named'; name: string }
   | { kind: 'grand' | 'section' | 'document' };
 
 export interface FactDeclared {
@@ -111,6 +118,10 @@ export interface FactDeclared {
   scope: ScopeHint;
   /** The scope is the list or table beside the statement, not one it names. */
   adjacent?: boolean;
+  /** For progress: the total of "8/9". */
+  outOf?: number;
+  /** The reader guessed what the number speaks about: a finding on it is shown at info at most. */
+  unsure?: boolean;
 }
 
 export interface FactDirective {
@@ -275,13 +286,19 @@ class ChunkExtractor {
     heading.title = cleanTitle(text);
     const status = findStatusEmoji(text, true) ?? findStatusMarker(text);
     if (status) heading.status = { status: status.status };
+    const progress = readProgress(raw);
+    if (progress) {
+      heading.progress = { done: progress.done, total: progress.total, valueRange: this.lines.range(base + progress.start, base + progress.end), valueText: raw.slice(progress.start, progress.end) };
+      // "✅ Complete (8/9)" says how far, not that it is all done.
+      if (heading.status?.status === 'done' && progress.done < progress.total) heading.status = { status: 'partial' };
+    }
     const priority = findPriority(text);
     if (priority) heading.priority = { rank: priority.rank, label: priority.label };
     const estimate = findEstimates(raw).find((e) => e.unit === 'h' || e.unit === 'min');
     if (estimate) heading.estimate = this.estimate(estimate, raw, base);
     const points = this.annotatedPoints(raw, base);
     if (points) heading.size = points;
-    this.readHeadingCount(heading, raw, base);
+    if (!progress) this.readHeadingCount(heading, raw, base);
     this.facts.headings.push(heading);
   }
 
@@ -359,6 +376,7 @@ class ChunkExtractor {
     const nested = li.children.filter((c): c is List => c.type === 'list');
 
     const field = readField(headLine);
+    if (!this.isTaskItem(li) && this.readProgressLine(headLine, headBase, 'list', nodeRange(li), field, parent)) return undefined;
     if (field && !this.isTaskItem(li)) {
       const kind = labelKind(field.label);
       if (kind === 'estimate' || kind === 'priority' || kind === 'status') {
@@ -367,6 +385,8 @@ class ChunkExtractor {
         return undefined;
       }
       if (this.readDeclaredField(field.label, field.value, headBase, field.valueStart, 'list', nodeRange(li), madeBefore)) return undefined;
+    } else if (!field && !this.isTaskItem(li) && this.readBracketedLabel(headLine, headBase, 'list', nodeRange(li), madeBefore)) {
+      return undefined;
     }
     this.readCapacityLine(headText, nodeRange(li));
     if (COUNT_SENTENCE.test(headText)) this.readCountSentence(headLine, headBase, nodeRange(li), undefined);
@@ -392,7 +412,8 @@ class ChunkExtractor {
   ): number | undefined {
     const checkbox = this.listCheckbox(li, headText);
     const props: FactProps = {};
-    const annotation = this.readAnnotations(headRaw, headBase, props, !!field);
+    // In a list of goals that all start with ✅, "All P0 items shipped" mentions a priority, it has none.
+    const annotation = this.readAnnotations(headRaw, headBase, props, !!field || bulletMark);
     const points = this.annotatedPoints(firstLine(headRaw), headBase);
     if (points) props.size ??= points;
     const leading = (bulletMark ? undefined : findStatusEmoji(headText)) ?? findStatusMarker(headText.slice(0, 40));
@@ -548,7 +569,10 @@ class ChunkExtractor {
       if (p) props.priority ??= { rank: p.rank, label: cleanTitle(p.label), range: this.lines.range(start + p.start, start + p.end) };
     } else {
       const s = readStatusValue(value);
-      if (s) props.status ??= { status: s.status, range: this.lines.range(start, end) };
+      const progress = readProgress(value, true) ?? readProgress(value);
+      // "Status: ✅ Complete (8/9)" is partly done.
+      const status = s?.status === 'done' && progress && progress.done < progress.total ? 'partial' : s?.status;
+      if (status) props.status ??= { status, range: this.lines.range(start, end) };
     }
   }
 
@@ -578,10 +602,16 @@ class ChunkExtractor {
       const lineRange = this.lines.range(base + lineStart, base + lineStart + clean.length);
       const field = readField(clean);
       const kind = field ? labelKind(field.label) : undefined;
+      const progress = this.readProgressLine(clean, base + lineStart, 'paragraph', lineRange, field, undefined);
       if (field && (kind === 'estimate' || kind === 'priority' || kind === 'status') && this.heading >= 0) {
         this.readProp(this.facts.headings[this.heading].props, kind, field.value, base + lineStart + field.valueStart, base + lineStart + field.valueEnd, field.label);
+        if (kind === 'status' && !progress && COUNT_SENTENCE.test(field.value)) this.readCountSentence(clean, base + lineStart, lineRange, next, !/[:：]\s*$/.test(field.value));
+      } else if (progress) {
+        // Declared progress, read above: never an item, never a total.
       } else if (field) {
         this.readDeclaredField(field.label, field.value, base + lineStart, field.valueStart, 'paragraph', lineRange, undefined, next);
+      } else if (this.readBracketedLabel(clean, base + lineStart, 'paragraph', lineRange, undefined)) {
+        // "Critical (P0) tasks: 3" on a line of its own.
       } else if (COUNT_SENTENCE.test(clean)) {
         this.readCountSentence(clean, base + lineStart, lineRange, next);
       }
@@ -626,21 +656,61 @@ class ChunkExtractor {
       const n = readNumber(count[1]);
       if (Number.isNaN(n)) return false;
       const est: RawEstimate = { low: n, high: n, unit: 'h', start: start - valueBase, end: start - valueBase + count[1].length, approximate: false };
-      this.pushDeclared('count', labelText, range, valueRaw, valueBase, est, where, this.countScope(labelText, siblings));
+      this.pushDeclared('count', labelText, range, valueRaw, valueBase, est, where, this.countScope(labelText, value, siblings));
       return true;
     }
     return false;
   }
 
-  private readCountSentence(line: string, lineBase: number, range: RelRange, next: RootContent | undefined): void {
+  /**
+   * "Critical (P0) tasks: 3", "Tasks marked [P]: 23", "Total effort (all phases): 15 days": a
+   * label with words in brackets, read only as a declared number and only when the value is
+   * nothing but that number (with its unit or count noun, and at most a note in brackets).
+   * Anything else with such a label is an item's title and its description.
+   */
+  private readBracketedLabel(line: string, lineBase: number, where: FactDeclared['where'], range: RelRange, siblings: number[] | undefined): boolean {
+    const field = readField(line, true);
+    if (!field || !/[[(（]/.test(field.label) || !namesOnlyWhatItCounts(field.label)) return false;
+    const bare = new RegExp(String.raw`^(?:[~≈]?\d[\d.,]*(?:\s*[-–—]\s*\d[\d.,]*)?\+?\s*(?:[\p{L}-]+\s*){0,2}?)(?:[(（[][^()（）]*[)）\]])?$`, 'u');
+    if (!bare.test(field.value.replace(/\s+/g, ' ').trim())) return false;
+    return this.readDeclaredField(field.label, field.value, lineBase, field.valueStart, where, range, siblings);
+  }
+
+  /**
+   * Declared progress on a line: "Progress: 4 of 9 tasks done" and "**Status**: ✅ Complete
+   * (8/9)" speak of their section; "Phase 2: ✅ Complete (5/6)" of the section its label
+   * names. An entry under an item ("- Status: 3/4 done" below a task) is that item's status,
+   * not declared here. Returns whether the line declared progress.
+   */
+  private readProgressLine(line: string, lineBase: number, where: FactDeclared['where'], range: RelRange, field: ReturnType<typeof readField>, parent: number | undefined): boolean {
+    const progressField = field && (labelKind(field.label) === 'status' || PROGRESS_LABEL.test(cleanTitle(field.label)));
+    const found = progressField ? (readProgress(field.value, true) ?? readProgress(field.value)) : readProgress(line);
+    if (!found) return false;
+    if (parent !== undefined) return false;
+    const offset = progressField ? field.valueStart : 0;
+    const label = cleanTitle(line.slice(offset, offset + found.phraseStart)).replace(/^(?:[-*+]|\d+[.)])\s+/, '').replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').replace(/[\s:：—–|-]+$/, '').trim();
+    const scope: ScopeHint = /\p{L}/u.test(label) ? { kind: 'named', name: label } : { kind: 'section' };
+    const valueRaw = line.slice(offset);
+    const est: RawEstimate = { low: found.done, high: found.done, unit: 'h', start: found.start, end: found.end, approximate: false };
+    this.pushDeclared('progress', label || cleanTitle(field?.label ?? 'Progress'), range, valueRaw, lineBase + offset, est, where, scope);
+    const declared = this.facts.declared[this.facts.declared.length - 1];
+    declared.outOf = found.total;
+    declared.valueText = valueRaw.slice(found.start, found.end);
+    declared.valueRange = this.lines.range(lineBase + offset + found.start, lineBase + offset + found.end);
+    return true;
+  }
+
+  private readCountSentence(line: string, lineBase: number, range: RelRange, next: RootContent | undefined, unsure = false): void {
     const m = COUNT_SENTENCE.exec(line);
     if (!m || next?.type !== 'list') return;
-    this.promoteNext = true;
+    // A status line's list may be anything ("Found 5 TODOs in codebase", then the files): its entries stay what they are.
+    if (!unsure) this.promoteNext = true;
     const start = m.index + m[0].indexOf(m[1]);
     const n = readNumber(m[1]);
     if (Number.isNaN(n)) return;
     const est: RawEstimate = { low: n, high: n, unit: 'h', start, end: start + m[1].length, approximate: false };
     this.pushDeclared('count', cleanTitle(m[0]), range, line, lineBase, est, 'paragraph', { kind: 'section' });
+    if (unsure) this.facts.declared[this.facts.declared.length - 1].unsure = true;
   }
 
   private readCapacityLine(line: string, range: RelRange): void {
@@ -670,7 +740,12 @@ class ChunkExtractor {
     return { kind: 'grand' };
   }
 
-  private countScope(label: string, siblings: number[] | undefined): ScopeHint {
+  /** An ID range or a tag the statement names outranks the list it closes: they say which items. */
+  private countScope(label: string, value: string, siblings: number[] | undefined): ScopeHint {
+    const ids = findIdRange(label + ' ' + value);
+    if (ids) return { kind: 'ids', range: ids };
+    const tag = findTag(label + ' ' + value);
+    if (tag) return { kind: 'tagged', tag };
     if (siblings && siblings.length > 0) return { kind: 'list', items: siblings };
     const priorities = findPriorityCodes(label);
     if (priorities.length > 0) return { kind: 'priorities', priorities };
@@ -702,7 +777,7 @@ class ChunkExtractor {
       scope,
     };
     this.facts.declared.push(declared);
-    if ((kind === 'total' || kind === 'count') && scope.kind !== 'list' && scope.kind !== 'table' && where !== 'heading') {
+    if ((kind === 'total' || kind === 'count') && (scope.kind === 'priorities' || scope.kind === 'grand' || scope.kind === 'section' || scope.kind === 'document') && where !== 'heading') {
       this.adjacent.push([declared, this.block]);
     }
   }
@@ -808,6 +883,21 @@ const CHECKLIST_LABEL = new RegExp(
   String.raw`^(?:acceptance criteria|acceptance tests?|definition of done|dod|done when|exit criteria|success (?:criteria|metrics)|verification(?: steps)?|checklist|kpis?|attendees|attendance|participants|present|teilnehmer(?:innen)?|anwesend|akzeptanzkriterien|abnahmekriterien|erfolgskriterien|critères d'acceptation|critères de succès|participants|akseptansekriterier|deltakere|критерии (?:приемки|приёмки|готовности)|участники|受け入れ基準|完了条件|参加者)$`,
   'iu',
 );
+
+const PRIORITY_WORDS = String.raw`critical|high|medium|low|urgent|important|blocker|blocking|major|minor|must|should|could|nice-to-have|highest|lowest|top|priority|priorities|kritisch|hoch|mittel|niedrig|critique|haute|moyenne|basse|критичн\w*|высок\w*|средн\w*|низк\w*|緊急|高|中|低`;
+const COUNT_LABEL_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PRIORITY_WORDS}|${COUNT_NOUN}|total|overall|grand|sum|effort|estimated|estimate|work|time|hours|open|remaining|done|all|phases?|marked|marker|tagged|with|in|of|the)(?![\p{L}\p{N}])`, 'giu');
+
+/**
+ * A bracketed label is a declared number's when, besides the brackets, it says only what is
+ * counted or totalled: "Critical (P0) tasks", "Total effort (all phases)", "Tasks marked [P]".
+ * "Login bugs (P1)" names one piece of work: an item with a note, not a count of all P1 items.
+ * A tag or an ID range in the label says which items themselves, so other words may stand.
+ */
+function namesOnlyWhatItCounts(label: string): boolean {
+  if (findTag(label) || findIdRange(label)) return true;
+  const rest = cleanTitle(label).replace(/[(（[][^()（）[\]]*[)）\]]/g, ' ').replace(/\bP[0-3]\b/g, ' ').replace(COUNT_LABEL_WORDS, ' ');
+  return !/\p{L}/u.test(rest);
+}
 
 /** "**Acceptance Criteria:**", "Attendees:": a label whose list is a checklist, not work. */
 function isChecklistLabel(line: string): boolean {

@@ -20,11 +20,16 @@ export interface Field {
 // linear time (the lazy form re-scans trailing spaces once per character).
 const FIELD_RE = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?)([*_]{0,2})([^:*_\n：|][^:\n：|]{0,60}?)\s*(?:\2\s*[:：]|[:：]\s*\2|[:：](?=.*\2\s*$))\s*(?:[*_]{0,2})((?:.*\S)?)\s*$/du;
 
-export function readField(line: string): Field | undefined {
+/**
+ * `bracketed`: also a label with words in brackets ("Critical (P0) tasks", "Tasks marked [P]").
+ * Only a declared number is read from such a label: an item's title keeps its annotation
+ * ("**Rate limiting (P0)**: …" stays an item), so the plain reading refuses them.
+ */
+export function readField(line: string, bracketed = false): Field | undefined {
   const m = FIELD_RE.exec(line);
   if (!m) return undefined;
   const label = m[3].trim();
-  if (!label || /^https?$/i.test(label) || /[`[\]()]/.test(label)) return undefined;
+  if (!label || /^https?$/i.test(label) || (bracketed ? /`|\]\(|^\[[ xX]\]/.test(label) : /[`[\]()]/.test(label))) return undefined;
   let [valueStart, valueEnd] = m.indices![4];
   // Emphasis that wraps the value (or the whole "**Label: value**") is markup, not value.
   while (valueEnd > valueStart && /[*_]/.test(line[valueEnd - 1])) valueEnd--;

@@ -278,8 +278,8 @@ class ModelBuilder {
     const pending: PendingScope =
       scope.kind === 'list' || scope.kind === 'table'
         ? { kind: scope.kind, items: mapItems(scope.items), adjacent: d.adjacent }
-        : scope.kind === 'priorities'
-          ? { kind: 'priorities', priorities: scope.priorities }
+        : scope.kind === 'priorities' || scope.kind === 'ids' || scope.kind === 'tagged' || scope.kind === 'named'
+          ? scope
           : { kind: scope.kind };
     const value = d.kind === 'total' && d.unit ? toHours({ low: d.value.low, high: d.value.high, unit: d.unit }, this.units) : d.value;
     this.declared.push({
@@ -292,6 +292,8 @@ class ModelBuilder {
       value,
       unit: d.kind === 'timeline' ? d.unit : undefined,
       capacity: d.capacity ? { people: d.capacity.people, hoursPerDay: d.capacity.hoursPerDay } : undefined,
+      ...(d.outOf !== undefined ? { outOf: d.outOf } : {}),
+      ...(d.unsure ? { unsure: true } : {}),
       where: d.where,
       scope: { kind: 'section', items: [] },
       section,
@@ -338,11 +340,16 @@ class ModelBuilder {
         this.pushHeadingDeclared('total', fact, shift, index, fact.estimate.range, fact.estimate.text, { low: fact.estimate.low, high: fact.estimate.high }, fact.estimate);
       }
       if (fact.count) this.pushHeadingDeclared('count', fact, shift, index, fact.count.valueRange, fact.count.valueText, { low: fact.count.n, high: fact.count.n });
+      if (fact.progress) {
+        this.pushHeadingDeclared('progress', fact, shift, index, fact.progress.valueRange, fact.progress.valueText, { low: fact.progress.done, high: fact.progress.done });
+        this.declared[this.declared.length - 1].outOf = fact.progress.total;
+      }
     }
   }
 
-  private pushHeadingDeclared(kind: 'total' | 'count', fact: FactHeading, shift: Shift, section: number, valueRange: RelRange, valueText: string, value: { low: number; high: number | null }, estimate?: FactEstimate): void {
-    const number = valueText.slice(0, numberSpan(valueText));
+  private pushHeadingDeclared(kind: 'total' | 'count' | 'progress', fact: FactHeading, shift: Shift, section: number, valueRange: RelRange, valueText: string, value: { low: number; high: number | null }, estimate?: FactEstimate): void {
+    // A progress keeps its whole fraction ("8/9"); a count or total its first number.
+    const number = kind === 'progress' ? valueText : valueText.slice(0, numberSpan(valueText));
     const range = shiftRange(valueRange, shift);
     range.end = { ...range.start, column: range.start.column + number.length, offset: range.start.offset + number.length };
     this.declared.push({

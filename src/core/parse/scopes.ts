@@ -12,10 +12,14 @@
 import type { Declared, Item, Section } from '../model/schema';
 import { effortEntries, effortOf, isWorkItem, subtreeEnds } from '../model/work';
 import { findPriority } from './priority';
+import { carriesTag, idNumberIn, type IdRange } from './id-tags';
 
 export type PendingScope =
   | { kind: 'list' | 'table'; items: number[]; adjacent?: boolean }
   | { kind: 'priorities'; priorities: number[] }
+  | { kind: 'ids'; range: IdRange }
+  | { kind: 'tagged'; tag: string }
+  | { kind: 'named'; name: string }
   | { kind: 'grand' | 'section' | 'document' };
 
 type PendingDeclared = Declared & { pending?: PendingScope };
@@ -49,12 +53,20 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
     const p = pending ?? { kind: 'section' as const };
     const out: Declared = { ...rest, scope: { kind: 'section', section: d.section, items: [] } };
     // "Phase 1 Total: 30-35 hours" at the end of 1.2 speaks of "Phase 1", not of 1.2.
-    const named = d.kind === 'total' || d.kind === 'count' ? namedAncestor(d.label, d.section, sections) : undefined;
+    const names = (d.kind === 'total' || d.kind === 'count') && p.kind !== 'ids' && p.kind !== 'tagged';
+    const named = names ? namedAncestor(d.label, d.section, sections) : undefined;
     if (named !== undefined && named !== d.section && d.where !== 'heading') {
       out.scope = { kind: 'section', section: named, items: d.kind === 'count' ? sectionItems(named).filter((i) => isWorkItem(items[i])) : sectionItems(named) };
       return out;
     }
+    if (d.kind === 'progress') {
+      out.scope = progressScope(d, p, sections, items, (s) => sectionItems(s).filter((i) => isWorkItem(items[i])));
+      if (out.scope.ambiguous) out.unsure = true;
+      return out;
+    }
     switch (p.kind) {
+      case 'named':
+        break;
       case 'list':
       case 'table':
         out.scope = { kind: p.kind, section: d.section, items: p.items.map((i) => remap[i]).filter((i): i is number => i !== undefined) };
@@ -63,6 +75,17 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
       case 'priorities':
         out.scope = { kind: 'document', items: marked(p.priorities), priorities: p.priorities };
         break;
+      case 'ids':
+        out.scope = { kind: 'ids', section: d.section, items: itemsInRange(items, p.range), idRange: { text: p.range.text, size: p.range.to - p.range.from + 1 } };
+        break;
+      case 'tagged': {
+        const tagged = itemsTagged(items, p.tag);
+        const here = tagged.filter((i) => items[i].section >= d.section && items[i].section < ends[d.section]);
+        out.scope = { kind: 'tagged', section: d.section, items: tagged, tag: p.tag };
+        // Under a section that holds some of the tagged items, "[P] tasks: 4" may mean its own.
+        if (here.length > 0 && here.length < tagged.length) out.scope.ambiguous = true;
+        break;
+      }
       case 'section':
         out.scope = { kind: 'section', section: d.section, items: d.kind === 'count' ? sectionItems(d.section).filter((i) => isWorkItem(items[i])) : sectionItems(d.section) };
         break;
@@ -78,6 +101,74 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
   for (const d of resolved) if (declared[d.index].pending?.kind === 'grand') groupTotals(d, resolved, declared);
   for (const d of resolved) if (d.kind === 'total' && d.where !== 'heading' && d.scope.kind !== 'totals' && namesNothing(d.label)) sectionTotals(d, resolved, sections);
   return resolved;
+}
+
+/**
+ * Progress speaks of its section ("## Phase 3 ✅ Complete (8/9)", "Progress: 4 of 9 tasks
+ * done" in its body) or of the one section its label names ("Phase 2: ✅ Complete (5/6)").
+ * A section with no work of its own under it (a summary) leaves the whole plan as a guess.
+ */
+function progressScope(d: Declared, p: PendingScope, sections: Section[], items: Item[], work: (s: number) => number[]): Declared['scope'] {
+  if (p.kind === 'named') {
+    const named = sectionsNamed(p.name, sections);
+    return named.length === 1 ? { kind: 'section', section: named[0], items: work(named[0]) } : { kind: 'section', section: d.section, items: [] };
+  }
+  const own = work(d.section);
+  // In a heading, or on a line above every item of its section (a status line under the heading): certain.
+  if (d.where === 'heading' || (own.length > 0 && own.every((i) => items[i].range.start.line > d.range.start.line))) return { kind: 'section', section: d.section, items: own };
+  // After the items ("Progress: 5 of 6" closing the plan) it may sum up the section or any around it.
+  const candidates: Declared['scope'][] = [];
+  for (let s: number | undefined = d.section; s !== undefined; s = sections[s].parent) candidates.push({ kind: 'section', section: s, items: work(s) });
+  candidates.push({ kind: 'document', items: sections.flatMap((s, i) => (s.parent === undefined ? work(i) : [])) });
+  const agreeing = candidates.find((c) => progressAgrees(d, c.items.map((i) => items[i])));
+  return agreeing ?? { ...(candidates.find((c) => c.items.length > 0) ?? candidates[0]), ambiguous: true };
+}
+
+function progressAgrees(d: Declared, items: Item[]): boolean {
+  return items.length === d.outOf && items.filter((i) => i.status === 'done').length === d.value.low;
+}
+
+/** Sections whose title is the name, or starts with it ("Phase 2" names "Phase 2: Foundational"). */
+function sectionsNamed(name: string, sections: Section[]): number[] {
+  const wanted = words(name);
+  if (!wanted || !/\p{L}/u.test(wanted)) return [];
+  return sections.flatMap((s, i) => {
+    const title = words(s.title.replace(/[(（][^()（）]*[)）]/g, ' '));
+    return title === wanted || title.startsWith(wanted + ' ') ? [i] : [];
+  });
+}
+
+/** Entries that can be counted as work (not a checklist line, not a breakdown line). */
+function countable(item: Item): boolean {
+  return !item.checklist && item.kind !== 'breakdown';
+}
+
+/** The items numbered inside the range, one per ID (a restated item is counted once). */
+function itemsInRange(items: Item[], range: IdRange): number[] {
+  const seen = new Set<number>();
+  const found: number[] = [];
+  for (const item of items) {
+    if (!countable(item)) continue;
+    const n = idNumberIn(range.prefix, item.id, item.title);
+    if (n === undefined || n < range.from || n > range.to || seen.has(n)) continue;
+    seen.add(n);
+    found.push(item.index);
+  }
+  return found;
+}
+
+/** The items that carry the tag, one per ID or title (a restated item is counted once). */
+function itemsTagged(items: Item[], tag: string): number[] {
+  const seen = new Set<string>();
+  const found: number[] = [];
+  for (const item of items) {
+    if (!countable(item) || !carriesTag(item.title, tag)) continue;
+    const key = item.id ?? item.title.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push(item.index);
+  }
+  return found;
 }
 
 const TOTAL_WORDS = /\b(?:grand|overall|total|sum|estimated|estimate|effort|work|hours?|time|remaining|in all|all)\b/gi;

@@ -6,7 +6,7 @@ import { agreeingListings } from './listings';
 
 function messageIdFor(declared: Declared): string {
   if (declared.scope.priorities?.length) return 'byPriority';
-  return { section: 'inSection', table: 'inTable', list: 'inList', document: 'inDocument', totals: 'inDocument' }[
+  return { section: 'inSection', table: 'inTable', list: 'inList', document: 'inDocument', totals: 'inDocument', ids: 'inRange', tagged: 'tagged' }[
     declared.scope.kind
   ];
 }
@@ -14,6 +14,17 @@ function messageIdFor(declared: Declared): string {
 function countMatches(declared: Declared, computed: number): boolean {
   const { low, high } = declared.value;
   return computed >= low && (high === null || computed <= high);
+}
+
+/**
+ * A range with IDs missing from the plan ("T001-T003" with no T002 here) may be numbered
+ * around a gap or listed elsewhere; a tag under a section that holds only some of the tagged
+ * items may mean that section's. Those are reported at info, not as warnings.
+ */
+function isUnsure(declared: Declared, computed: number): boolean {
+  if (declared.unsure) return true;
+  if (declared.scope.kind === 'ids') return computed !== declared.scope.idRange?.size;
+  return declared.scope.ambiguous === true;
 }
 
 function sectionTitle(model: PlanModel, declared: Declared): string {
@@ -33,6 +44,8 @@ export const countMismatch: Rule = {
       inTable: 'Declares {declared} for "{label}", but the table has {computed} rows (see related locations)',
       inList: 'Declares {declared} for "{label}", but the list has {computed} items (see related locations)',
       inDocument: 'Declares {declared} for "{label}", but the plan has {computed} such items (see related locations)',
+      inRange: 'Declares {declared} for "{label}", but {computed} items are numbered {range} (see related locations)',
+      tagged: 'Declares {declared} for "{label}", but {computed} items carry [{tag}] (see related locations)',
     },
   },
   check({ model, report }) {
@@ -52,12 +65,15 @@ export const countMismatch: Rule = {
           label: declared.label,
           priorities: (declared.scope.priorities ?? []).map(priorityCode).join('/'),
           section: sectionTitle(model, declared),
+          range: declared.scope.idRange?.text ?? '',
+          tag: declared.scope.tag ?? '',
         },
         declared: declared.valueText,
         computed: String(computed),
         related: items.map((item) => ({ range: item.titleRange, message: item.title })),
-        // Which items a whole plan means by a priority is a reading: rewriting the count would be a guess.
-        fix: declared.scope.priorities?.length
+        unsure: isUnsure(declared, computed),
+        // Which items a whole plan means by a priority, a range or a tag is a reading: rewriting the count would be a guess.
+        fix: declared.scope.priorities?.length || declared.scope.kind === 'ids' || declared.scope.kind === 'tagged'
           ? undefined
           : {
               description: `Replace ${declared.valueText} with ${computed}`,

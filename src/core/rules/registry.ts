@@ -5,6 +5,7 @@
 import type { CrossFileRule, Rule, RuleMeta } from './types';
 import { countMismatch } from './count-mismatch';
 import { totalMismatch } from './total-mismatch';
+import { progressMismatch } from './progress-mismatch';
 import { capacityMismatch } from './capacity-mismatch';
 import { conflictingPriority } from './conflicting-priority';
 import { conflictingStatus } from './conflicting-status';
@@ -19,6 +20,7 @@ import { crossFileDuplicateId } from './cross-file-duplicate-id';
 export const rules: readonly Rule[] = [
   countMismatch,
   totalMismatch,
+  progressMismatch,
   capacityMismatch,
   conflictingPriority,
   conflictingStatus,

@@ -22,19 +22,25 @@ export function severityOf(rule: Pick<Rule, 'meta'>, context: Pick<RunContext, '
   return configured ?? rule.meta.defaultSeverity;
 }
 
+/** An unsure reading is shown at `info` at most: it never raises an alarm. */
+function capped(severity: Severity, report: Report): Severity {
+  return report.unsure && (severity === 'error' || severity === 'warning') ? 'info' : severity;
+}
+
 export function toFinding(rule: Pick<Rule, 'meta'>, severity: Severity, report: Report): Finding {
   const template = rule.meta.messages[report.messageId] ?? report.messageId;
   const finding: Finding = {
     rule: rule.meta.id,
     messageId: report.messageId,
-    severity,
+    severity: capped(severity, report),
     message: fillTemplate(template, report.data),
     range: report.range,
     related: report.related?.slice(0, MAX_RELATED) ?? [],
   };
   if (report.declared !== undefined) finding.declared = report.declared;
   if (report.computed !== undefined) finding.computed = report.computed;
-  if (report.fix && rule.meta.fixable) finding.fix = report.fix;
+  // A fix is offered only when it is certain: never on an unsure reading.
+  if (report.fix && rule.meta.fixable && !report.unsure) finding.fix = report.fix;
   return finding;
 }
 

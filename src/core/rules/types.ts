@@ -33,6 +33,11 @@ export interface Report {
   computed?: string;
   related?: { range: Range; message: string }[];
   fix?: { description: string; edits: TextEdit[] };
+  /**
+   * The reader is unsure what the number speaks about (its scope is a guess): the finding is
+   * shown at `info` at most, whatever the rule's severity, so it never counts as a warning.
+   */
+  unsure?: boolean;
 }
 
 export interface RuleContext {

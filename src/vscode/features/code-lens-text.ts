@@ -17,7 +17,7 @@ export function lensTargets({ model, rollups, declaredParts }: PlanAnalysis): Le
     if (section.depth > 0 && (rollups.sections[section.index]?.items ?? 0) > 0) targets.push({ kind: 'section', index: section.index, range: section.range });
   }
   for (const declared of model.declared) {
-    if ((declared.kind === 'count' || declared.kind === 'total') && hasParts(declaredParts[declared.index])) {
+    if ((declared.kind === 'count' || declared.kind === 'total' || declared.kind === 'progress') && hasParts(declaredParts[declared.index])) {
       targets.push({ kind: 'declared', index: declared.index, range: declared.range });
     }
   }
@@ -44,8 +44,8 @@ export function sectionLensTitle(rollup: Rollup, hoursPerDay?: number): string {
 }
 
 /** "Parts add to 75–97 h (8 items)" over a total; "Parts: 7 items (2 done)" over a count. */
-export function declaredLensTitle(kind: 'count' | 'total' | 'timeline' | 'capacity', parts: DeclaredParts): string {
-  if (kind === 'count') return `Parts: ${plural(parts.items.length, 'item')} (${parts.done} done)`;
+export function declaredLensTitle(kind: 'count' | 'total' | 'timeline' | 'capacity' | 'progress', parts: DeclaredParts): string {
+  if (kind === 'count' || kind === 'progress') return `Parts: ${plural(parts.items.length, 'item')} (${parts.done} done)`;
   const what = parts.declared.length > 0 ? plural(parts.declared.length, 'total') : plural(parts.items.length, 'item');
   const missing = parts.unestimated > 0 ? `, ${parts.unestimated} unestimated` : '';
   return `Parts add to ${formatHours(parts.hours)} (${what}${missing})`;

@@ -36,6 +36,7 @@ function readAs(declared: Declared): string {
   const { low, high } = declared.value;
   if (declared.kind === 'count') return high === null ? `${formatNumber(low)}+ items` : high === low ? plural(low, 'item') : `${formatNumber(low)}–${formatNumber(high)} items`;
   if (declared.kind === 'timeline') return `${rangeText(low, high)} ${UNIT_WORDS[declared.unit ?? 'w']}`;
+  if (declared.kind === 'progress') return `${formatNumber(low)} of ${plural(declared.outOf ?? 0, 'item')} done`;
   return formatHours(declared.value);
 }
 
@@ -45,7 +46,7 @@ function rangeText(low: number, high: number | null): string {
 }
 
 function partsLine(declared: Declared, parts: DeclaredParts): string {
-  if (declared.kind === 'count') return `The parts: **${plural(parts.items.length, 'item')}**, ${parts.done} done.`;
+  if (declared.kind === 'count' || declared.kind === 'progress') return `The parts: **${plural(parts.items.length, 'item')}**, ${parts.done} done.`;
   const what = parts.declared.length > 0 ? plural(parts.declared.length, 'declared total') : plural(parts.items.length, 'item');
   const missing = parts.unestimated > 0 ? `; ${parts.unestimated} without an estimate` : '';
   const left = parts.declared.length === 0 ? `; ${formatHours(parts.remainingHours)} not done yet` : '';

@@ -10,6 +10,7 @@
  * Each line names a rule and a piece of text that occurs on exactly one line of the plan
  * (outside the comment); a finding of that rule must start on that line. List a rule twice
  * for two findings on one line. No block means the plan must produce no finding at all.
+ * `count-mismatch (info): …` also wants that severity (an unsure reading shown at info).
  * `<!-- options {"hoursPerDay": 6} -->` passes analysis options.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -26,6 +27,7 @@ export interface Expectation {
   rule: string;
   line: number;
   anchor: string;
+  severity?: string;
 }
 
 const BLOCK = /<!--\s*expect\b([\s\S]*?)-->/g;
@@ -54,12 +56,14 @@ export function readExpectations(text: string): Expectation[] {
   const expected: Expectation[] = [];
   for (const block of text.matchAll(BLOCK)) {
     for (const raw of block[1].split('\n')) {
-      const entry = /^\s*([a-z][a-z0-9-]*)\s*:\s*(.+?)\s*$/.exec(raw);
+      const entry = /^\s*([a-z][a-z0-9-]*)(?:\s*\((error|warning|info|hint)\))?\s*:\s*(.+?)\s*$/.exec(raw);
       if (!entry) {
         if (raw.trim()) throw new Error(`unreadable expect line: ${raw}`);
         continue;
       }
-      expected.push({ rule: entry[1], anchor: entry[2], line: lineOfAnchor(lines, excluded, entry[2]) });
+      const expectation: Expectation = { rule: entry[1], anchor: entry[3], line: lineOfAnchor(lines, excluded, entry[3]) };
+      if (entry[2]) expectation.severity = entry[2];
+      expected.push(expectation);
     }
   }
   return expected;

@@ -33,8 +33,13 @@ describe('rule fixtures', () => {
         const options = readOptions(text);
 
         it(`${file}: finds exactly what it expects`, () => {
-          const expected = keys(readExpectations(text));
-          assert.deepEqual(found(analyse(text, options)), expected);
+          const expectations = readExpectations(text);
+          const findings = analyse(text, options);
+          assert.deepEqual(found(findings), keys(expectations));
+          for (const want of expectations.filter((e) => e.severity)) {
+            const there = findings.filter((f) => f.rule === want.rule && f.range.start.line === want.line).map((f) => f.severity);
+            assert.ok(there.includes(want.severity as Finding['severity']), `${want.rule} at "${want.anchor}" is ${there.join('/')}, expected ${want.severity}`);
+          }
         });
 
         it(`${file}: each fix removes its finding and nothing else`, () => {
