@@ -78,8 +78,14 @@ function readStatusWords(value: string, words: string): RawStatus | undefined {
  * A status word written as a marker inside a title: "**MISSING**", "**PARTIAL**", "COMPLETE"
  * in capitals. Lower-case prose ("fix the missing index") is not a marker.
  */
+const MARKER = new RegExp(String.raw`\*\*\s*(${DONE}|${PARTIAL}|${OPEN})\s*\*\*|(?<![\w])(${DONE}|${PARTIAL}|${OPEN})(?![\w])`, 'giu');
+
 export function findStatusMarker(text: string): RawStatus | undefined {
-  const re = new RegExp(String.raw`\*\*\s*(${DONE}|${PARTIAL}|${OPEN})\s*\*\*|(?<![\w])(${DONE}|${PARTIAL}|${OPEN})(?![\w])`, 'giu');
+  // A marker is in bold, or in capitals (two capital letters in a row at least): most titles
+  // have neither, and the long alternation below need not run over them.
+  if (!text.includes('**') && !/\p{Lu}\p{Lu}/u.test(text)) return undefined;
+  const re = MARKER;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[1] ?? m[2];
     const marked = m[1] !== undefined || (word === word.toUpperCase() && /[A-Z]/.test(word) && word.length > 2);
