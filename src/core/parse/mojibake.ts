@@ -160,6 +160,9 @@ function candidatesFor(text: string, codePage: CodePage, reverse: Map<number, nu
 
 /** Candidates from every code page; where they overlap, the longer repair wins (the earlier code page on ties). */
 function pickCandidates(text: string, depth = 1): Candidate[] {
+  // Every UTF-8 lead byte (0xC2–0xF4) reads as a SUSPECT character in every code page here:
+  // text without one holds no mojibake.
+  if (!SUSPECT.test(text)) return [];
   const all = REVERSE.flatMap(([codePage, reverse]) => candidatesFor(text, codePage, reverse));
   if (all.length === 0) return [];
   const chosen: Candidate[] = [];
