@@ -14,6 +14,7 @@
  * `--runs N` sets the runs per measurement (default 7; the 5 MB size uses 3).
  */
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { serialize } from 'node:v8';
 import { unified } from 'unified';
@@ -223,8 +224,34 @@ async function main(): Promise<void> {
   const measured = rows.filter((r) => r.whole !== undefined);
   const worst = measured.reduce((a, r) => (r.cold / r.whole! > a.cold / a.whole! ? r : a), measured[0]);
   console.log(`\ncold analysis / whole-document remark parse with GFM: worst ${ratio(worst.cold, worst.whole).trim()} (${worst.name}); target ≤ 0.90×`);
+  robustnessThroughCli();
   console.log(`\npeak heap (sampled after each run): ${(peakHeap / 1024 / 1024).toFixed(0)} MB`);
   if (!full) console.log('whole-document parse at 5 MB skipped (about 20 s a run with micromark 4.0.2); run with --full to include it.');
+}
+
+/**
+ * `node dist/cli.js check` on every input in ../shared/robustness, as a user would run it:
+ * its time, its exit code (0 or 1 wanted) and whether it printed a stack trace. Target:
+ * each within 10 s, no trace.
+ */
+function robustnessThroughCli(): void {
+  const dir = resolve(process.cwd(), '..', 'shared', 'robustness');
+  if (!existsSync(dir)) return console.log('\n../shared/robustness not found: CLI robustness times skipped.');
+  const cli = join(__dirname, 'cli.js');
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((file) => {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, [cli, 'check', join(dir, file)], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+      const trace = /^\s+at .+\(.+:\d+:\d+\)$/m.test(`${run.stderr}${run.stdout}`);
+      return { file, ms: performance.now() - start, code: run.status, trace };
+    });
+  console.log('\nCLI check on each ../shared/robustness input (target: each within 10 s, exit 0 or 1, no stack trace):');
+  for (const r of rows) console.log(`  ${r.file.padEnd(44)} ${(r.ms / 1000).toFixed(2).padStart(6)} s  exit ${r.code}${r.trace ? '  STACK TRACE' : ''}`);
+  const worst = rows.reduce((a, r) => (r.ms > a.ms ? r : a), rows[0]);
+  const bad = rows.filter((r) => r.trace || (r.code !== 0 && r.code !== 1));
+  console.log(`  slowest ${(worst.ms / 1000).toFixed(2)} s (${worst.file}); ${bad.length === 0 ? 'every exit 0 or 1, no stack trace' : `${bad.length} BAD: ${bad.map((r) => r.file).join(', ')}`}`);
 }
 
 function kb(bytes: number): string {
