@@ -99,7 +99,8 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
     return out;
   });
   for (const d of resolved) if (declared[d.index].pending?.kind === 'grand') groupTotals(d, resolved, declared);
-  for (const d of resolved) if (d.kind === 'total' && d.where !== 'heading' && d.scope.kind !== 'totals' && namesNothing(d.label)) sectionTotals(d, resolved, sections);
+  const totalsOfSections = sectionTotalsIndex(resolved, sections);
+  for (const d of resolved) if (d.kind === 'total' && d.where !== 'heading' && d.scope.kind !== 'totals' && namesNothing(d.label)) sectionTotals(d, sections, totalsOfSections);
   return resolved;
 }
 
@@ -233,17 +234,36 @@ function groupTotals(grand: Declared, all: Declared[], pending: PendingDeclared[
  * sibling sections that each declare their own estimate in the heading, totals those headings.
  * Its section's children are the run when the total closes a parent section.
  */
-function sectionTotals(total: Declared, all: Declared[], sections: Section[]): void {
+interface SectionTotalsIndex {
+  /** A section's own heading total, by section. */
+  headingTotal: Map<number, number>;
+  /** Sections by parent (the preamble's children under -1), in document order. */
+  children: Map<number, number[]>;
+}
+
+/** What `sectionTotals` looks up, made once per analysis rather than once per total. */
+function sectionTotalsIndex(all: Declared[], sections: Section[]): SectionTotalsIndex {
   const headingTotal = new Map<number, number>();
   for (const d of all) if (d.kind === 'total' && d.where === 'heading' && !headingTotal.has(d.section)) headingTotal.set(d.section, d.index);
+  const children = new Map<number, number[]>();
+  sections.forEach((s, i) => {
+    const key = s.parent ?? -1;
+    const list = children.get(key);
+    if (list) list.push(i);
+    else children.set(key, [i]);
+  });
+  return { headingTotal, children };
+}
+
+function sectionTotals(total: Declared, sections: Section[], { headingTotal, children: byParent }: SectionTotalsIndex): void {
   const here = sections[total.section];
   if (!here) return;
-  const children = sections.flatMap((s, i) => (s.parent === total.section && s.range.start.line < total.range.start.line ? [i] : []));
+  const children = (byParent.get(total.section) ?? []).filter((i) => sections[i].range.start.line < total.range.start.line);
   let run: number[];
   if (children.length >= 2 && children.every((c) => headingTotal.has(c)) && !headingTotal.has(total.section)) run = children;
   else {
     if (!headingTotal.has(total.section)) return;
-    const siblings = sections.flatMap((s, i) => (s.parent === here.parent && s.depth === here.depth && i <= total.section ? [i] : []));
+    const siblings = (byParent.get(here.parent ?? -1) ?? []).filter((i) => sections[i].depth === here.depth && i <= total.section);
     run = [];
     for (let k = siblings.length - 1; k >= 0 && headingTotal.has(siblings[k]); k--) run.unshift(siblings[k]);
   }
