@@ -175,6 +175,15 @@ export class BlockState {
 function lineBounds(text: string): { starts: number[]; ends: number[] } {
   const starts = [0];
   const ends: number[] = [];
+  if (text.indexOf('\r') < 0) {
+    // No CR at all (most files): indexOf runs over the (flattened) text far faster than a loop.
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+      ends.push(at);
+      starts.push(at + 1);
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 10 && c !== 13) continue;
