@@ -9,6 +9,7 @@ import type { EstimateUnit } from '../model/schema';
 import { findEstimates, readBareRange, type RawEstimate } from './estimate';
 import { readPriorityValue } from './priority';
 import { findStatusEmoji, readStatusValue } from './status';
+import { readProgress } from './progress';
 import { COUNT_NOUN, ID_RE } from './fields';
 import { cleanTitle, plainText as rawText } from './text';
 import { meant } from './mojibake';
@@ -172,7 +173,9 @@ function readRow(row: TableRow, columns: Columns, source: (n: Nodes) => string):
   }
   const statusCell = columns.status !== undefined ? cells[columns.status] : undefined;
   const status = statusCell ? readStatusValue(plainText(statusCell)) : titleNode ? findStatusEmoji(plainText(titleNode)) : undefined;
-  if (status) facts.status = status.status;
+  // "✅ Complete (8/9)" in a status cell: partly done.
+  const progress = statusCell && status?.status === 'done' ? readProgress(plainText(statusCell), true) ?? readProgress(plainText(statusCell)) : undefined;
+  if (status) facts.status = progress && progress.done < progress.total ? 'partial' : status.status;
   return facts;
 }
 
