@@ -835,7 +835,7 @@ class ChunkExtractor {
     return this.text.slice(node.position!.start.offset!, node.position!.end.offset!);
   }
 
-  /** An estimate read from `raw`, which starts at chunk offset `base`. */
+  /** A size read from a string that starts at chunk offset `base`. */
   private size(size: RawSize, base: number): FactSize {
     return { text: size.text, ...(size.points !== undefined && { points: size.points }), range: this.lines.range(base + size.start, base + size.end) };
   }
@@ -852,6 +852,7 @@ class ChunkExtractor {
     return undefined;
   }
 
+  /** An estimate read from `raw`, which starts at chunk offset `base`. */
   private estimate(e: RawEstimate, raw: string, base: number): FactEstimate {
     return {
       low: e.low,

@@ -506,6 +506,31 @@ suite('Features', () => {
     }
   });
 
+  test('mojibake: one diagnostic per kind of damage, its runs as related locations, one quick fix repairing them all', async () => {
+    // UTF-8 read as Windows-1252, the bytes 0x80–0x9F that this plan needs included.
+    const cp1252: Record<number, string> = { 0x80: '€', 0x85: '…', 0x93: '“', 0x94: '”', 0x9c: 'œ' };
+    const garble = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => cp1252[b] ?? String.fromCharCode(b)).join('');
+    const meant = ['# Release Plan', '', '## ✅ Shipped', '', ...[1, 2, 3, 4, 5, 6].map((i) => `- [x] Task ${i} — “done” (1h)`), ''].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: garble(meant) });
+    await vscode.window.showTextDocument(document);
+    try {
+      const find = () => diagnosticsOf(document.uri).filter((d) => ruleOf(d) === 'mojibake');
+      await waitFor(() => find().length > 0, 60_000, 'the mojibake diagnostic');
+      const [diagnostic, ...others] = find();
+      assert.equal(others.length, 0, 'one diagnostic for one kind of damage');
+      assert.match(diagnostic!.message, /^19 runs of text are UTF-8 read as Windows-1252/);
+      assert.equal(diagnostic!.relatedInformation?.length, 19);
+      const fix = (await codeActions(document.uri, diagnostic!.range)).find((a) => a.isPreferred);
+      assert.ok(fix, 'a quick fix');
+      assert.ok(await apply(fix));
+      assert.equal(document.getText(), meant);
+      await waitFor(() => find().length === 0, 60_000, 'the diagnostic to go away');
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('hovering an estimate says how it was read', async function () {
     const editor = await openPlan(PLAN_000, this);
     const line = lineIndex(editor.document, '**Estimated Time**: 12-15 hours');
