@@ -51,11 +51,15 @@ function reverseTable(codePage: CodePage): Map<number, number> {
   return map;
 }
 
-/** In order of preference: a run that reads the same through several is put down to the first. */
-const REVERSE: [CodePage, Map<number, number>][] = [
-  ['windows-1252', reverseTable('windows-1252')],
-  ['windows-1254', reverseTable('windows-1254')],
-  ['iso-8859-1', reverseTable('iso-8859-1')],
+/**
+ * In order of preference: a run that reads the same through several is put down to the first.
+ * Each later code page can only find a longer run where the text holds a character the ones
+ * before it lack (1254's Turkish letters, Latin-1's C1 controls), so without one it is skipped.
+ */
+const REVERSE: [CodePage, Map<number, number>, RegExp | undefined][] = [
+  ['windows-1252', reverseTable('windows-1252'), undefined],
+  ['windows-1254', reverseTable('windows-1254'), /[\u011e\u011f\u0130\u0131\u015e\u015f\u008e\u009e]/],
+  ['iso-8859-1', reverseTable('iso-8859-1'), /[\u0080-\u009f]/],
 ];
 
 /** A garbled run garbled again is repaired layer by layer, up to this many layers. */
@@ -163,7 +167,7 @@ function pickCandidates(text: string, depth = 1): Candidate[] {
   // Every UTF-8 lead byte (0xC2–0xF4) reads as a SUSPECT character in every code page here:
   // text without one holds no mojibake.
   if (!SUSPECT.test(text)) return [];
-  const all = REVERSE.flatMap(([codePage, reverse]) => candidatesFor(text, codePage, reverse));
+  const all = REVERSE.flatMap(([codePage, reverse, needs]) => (!needs || needs.test(text) ? candidatesFor(text, codePage, reverse) : []));
   if (all.length === 0) return [];
   const chosen: Candidate[] = [];
   const byLength = all
@@ -183,12 +187,23 @@ function pickCandidates(text: string, depth = 1): Candidate[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** At least two characters, each one some code page here gives a byte 0x80–0xFF: only such text can be a garbled run. */
+function couldBeGarbled(text: string): boolean {
+  if (text.length < 2) return false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (!REVERSE.some(([, reverse]) => reverse.has(cp))) return false;
+  }
+  return true;
+}
+
 /**
  * A repair that is itself, as a whole, one garbled run was garbled twice: repair it again.
  * Only a whole-run match counts, so a repair that merely contains a pair of characters that
  * could be mojibake ("Ã©" quoted in a repaired sentence) is never touched.
  */
 function peel(candidate: Candidate, depth: number): void {
+  if (!couldBeGarbled(candidate.fixed)) return;
   const inner = pickCandidates(candidate.fixed, depth + 1);
   if (inner.length !== 1 || inner[0].start !== 0 || inner[0].end !== candidate.fixed.length) return;
   candidate.fixed = inner[0].fixed;
