@@ -189,9 +189,11 @@ function restatedLists(model: PlanModel): [Item, Target][] {
   const pairs: [Item, Target][] = [];
   const taken = new Set<number>();
   const listings = [...groupBy(open, (i) => i.section).values()].reverse();
+  // An entry can restate only an item of the same hours (see `allowed`): look there, not at every item.
+  const byHours = groupBy(open, hoursKey);
   for (const entries of listings) {
     if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id && e.kind !== 'breakdown')) continue;
-    const matched = matchEntries(model, entries, open, ids, areas, taken);
+    const matched = matchEntries(model, entries, byHours, ids, areas, taken);
     if (!matched) continue;
     for (const [entry, target] of matched) {
       taken.add(entry.index);
@@ -209,14 +211,20 @@ function allowed(model: PlanModel, entry: Item, target: Item): 'weak' | 'strong'
   return parallel(model, entry, target) ? undefined : 'strong';
 }
 
-function matchEntries(model: PlanModel, entries: Item[], open: Item[], ids: Map<number, Identity>, areas: Area[], taken: Set<number>): [Item, Target][] | undefined {
+/** The estimate's hours as a key (what `sameEstimate` compares); undefined without an estimate. */
+function hoursKey(item: Item): string | undefined {
+  const h = item.estimate?.hours;
+  return h ? `${h.low}|${h.high}` : undefined;
+}
+
+function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, Item[]>, ids: Map<number, Identity>, areas: Area[], taken: Set<number>): [Item, Target][] | undefined {
   const used = new Set<Target>();
   const result: [Item, Target][] = [];
   for (const entry of entries) {
     if (taken.has(entry.index)) return undefined;
     const me = ids.get(entry.index)!;
     const scored: Scored[] = [];
-    for (const target of open) {
+    for (const target of byHours.get(hoursKey(entry)!) ?? []) {
       if (used.has(target) || taken.has(target.index)) continue;
       const how = allowed(model, entry, target);
       const them = ids.get(target.index)!;
