@@ -9,7 +9,7 @@
  * different things) or the same normalised title (at least two significant words, not the
  * same chore repeated in sibling phases). Merely similar titles stay separate items.
  */
-import type { Declared, Item, PlanModel } from './schema';
+import type { Declared, Hours, Item, PlanModel } from './schema';
 import { fullId, groupSameItems, identityIn, isDifferentItem, isWithin, normaliseTitle, pairing, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
 import { groupBy } from '../rules/group-by';
 
@@ -17,7 +17,9 @@ function sure(how: Pairing, a: Identity, b: Identity): boolean {
   if (how === 'id') return !isDifferentItem(a, b);
   // A breakdown line names the entry it estimates more briefly ("API error handling & retry:
   // 18-24 hours" for "API Error Handling & Retry Logic (18-24 hours)"): same words first, same hours.
-  if (how === 'similar') return a.item.kind === 'breakdown' || b.item.kind === 'breakdown';
+  // So does a summary row or list line of another kind ("Concurrency Control Slider | 2h" for
+  // "**Concurrency Controls** … 2 hours"); two entries of one kind with similar names stay two.
+  if (how === 'similar') return a.item.kind !== b.item.kind;
   return how === 'title';
 }
 
@@ -77,6 +79,7 @@ export function linkMentions(model: PlanModel): void {
     if (typeof target === 'number') entry.restates = target;
     else link(model, target, [entry]);
   }
+  for (const [entry, item] of restatedParts(model)) link(model, item, [entry]);
   const candidates = model.items.filter((i) => !i.checklist && i.mentionOf === undefined && i.restates === undefined);
   for (const group of groupSameItems(model, candidates, sure)) {
     const [canonical, ...rest] = mostSpecificFirst(group);
@@ -155,7 +158,7 @@ function namedSection(model: PlanModel, area: Area, entry: Identity): { section:
 /**
  * Enough shared words for a restatement: any for an entry that is less than its target
  * (a table row restating a bullet), but two — or all of a one-word title — for a list line
- * restating a breakdown line or an area defined earlier.
+ * restating a breakdown line or an area defined earlier ("Tax Reporting" is not "Tax Rules").
  */
 function enough(score: number, entry: Identity, weak: boolean): boolean {
   return weak ? score > 0 : score >= Math.min(2, entry.words.length) && score > 0;
@@ -255,6 +258,34 @@ function bestTarget(model: PlanModel, scored: Scored[]): Target | undefined {
   const [first, ...rest] = scored.filter((s) => s.score === top).sort((a, b) => b.rank - a.rank);
   const one = (s: Scored) => s.title === first.title || (typeof s.target !== 'number' && typeof first.target !== 'number' && !!pairing(model, identityIn(model, first.target), identityIn(model, s.target)));
   return rest.every(one) ? first.target : undefined;
+}
+
+/**
+ * "### Sprint 7: Testing Infrastructure - 20-30 hours" over "Unit Tests", "E2E Tests", where
+ * the plan lists "**Testing Infrastructure** … 20-30 hours" elsewhere: the sprint schedules that
+ * one item, and its entries are its parts. The heading must name every word of the item's
+ * title (two at least) and declare exactly its hours, and no other item may fit.
+ */
+function restatedParts(model: PlanModel): [Item, Item][] {
+  const pairs: [Item, Item][] = [];
+  for (const d of model.declared) {
+    if (d.kind !== 'total' || d.where !== 'heading' || d.scope.kind !== 'section') continue;
+    const words = new Set(significantWords(normaliseTitle(model.sections[d.section].title)));
+    const fits = model.items.filter(
+      (i) => i.parent === undefined && !i.checklist && i.mentionOf === undefined && i.estimate && sameHours(i.estimate.hours, d.value) && !isWithin(model.sections, i.section, d.section) && namesAll(identityIn(model, i), words),
+    );
+    if (fits.length !== 1) continue;
+    for (const e of model.items) if (e.parent === undefined && !e.checklist && e.mentionOf === undefined && e.restates === undefined && e.section === d.section) pairs.push([e, fits[0]]);
+  }
+  return pairs;
+}
+
+function namesAll(id: Identity, words: Set<string>): boolean {
+  return id.words.length >= 2 && id.words.every((w) => words.has(w));
+}
+
+function sameHours(a: Hours, b: Hours): boolean {
+  return a.low === b.low && a.high === b.high;
 }
 
 /** "E05: Export System": a short code heading a title, as plans number their work packages. */

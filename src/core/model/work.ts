@@ -4,6 +4,7 @@
  */
 import type { Hours, Item, PlanModel, Section } from './schema';
 import { addHours } from './format';
+import { findPriorityCodes } from '../parse/priority';
 
 /** Counted in progress and effort: top-level entries that are work, not outcomes to tick. */
 export function isWorkItem(item: Item): boolean {
@@ -41,7 +42,7 @@ export function subtreeEnds(sections: Section[]): number[] {
 export function effortEntries(section: Section, items: Item[]): Item[] {
   const own = section.items.map((i) => items[i]);
   const work = own.filter(isWorkItem);
-  const breakdown = own.filter((i) => i.kind === 'breakdown' && !i.checklist);
+  const breakdown = own.filter((i) => i.kind === 'breakdown' && !i.checklist && !rollsUpPriority(i, items));
   const workEstimated = work.some((i) => effortOf(i, items));
   return workEstimated || breakdown.length === 0 ? work : [...work, ...breakdown];
 }
@@ -51,4 +52,18 @@ export function subtreeEntries(model: Pick<PlanModel, 'sections' | 'items'>, sec
   const result: Item[] = [];
   for (let s = section; s < ends[section]; s++) result.push(...effortEntries(model.sections[s], model.items));
   return result;
+}
+
+const ranksByItems = new WeakMap<Item[], Set<number>>();
+
+/**
+ * "- **P0 Critical Features**: 75-105 hours" in a timeline, where the plan marks its items P0:
+ * the line adds up those items (a roll-up by priority), it is not more work.
+ */
+function rollsUpPriority(line: Item, items: Item[]): boolean {
+  const codes = findPriorityCodes(line.title);
+  if (codes.length === 0) return false;
+  let ranks = ranksByItems.get(items);
+  if (!ranks) ranksByItems.set(items, (ranks = new Set(items.flatMap((i) => (isWorkItem(i) && i.priority?.source === 'own' ? [i.priority.rank] : [])))));
+  return codes.every((c) => ranks.has(c));
 }

@@ -97,7 +97,10 @@ function broaderReadings(model: PlanModel, rollups: Rollups, declared: Declared)
   const readings: Rollup[] = [rollups.document];
   for (let s: number | undefined = declared.section; s !== undefined; s = model.sections[s]?.parent) {
     const rollup = rollups.sections[s];
-    if (rollup) readings.push(rollup);
+    // A section whose entries all restate work defined elsewhere (a sprint of one item's parts)
+    // rolls up that work, not what its entries say: no reading of its own.
+    const own = model.sections[s]?.items ?? [];
+    if (rollup && !(own.length > 0 && own.every((i) => model.items[i]?.mentionOf !== undefined))) readings.push(rollup);
   }
   return readings.filter((r) => r.hours.low > 0).flatMap((r) => [r.hours, r.remainingHours]);
 }

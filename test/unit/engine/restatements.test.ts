@@ -111,4 +111,54 @@ describe('restatements are counted once', () => {
     const a = analyse(['# Plan', '', '## Export', '', '### Requirements', '- [ ] REQ-1: CSV export', '- [ ] REQ-2: PDF export', '', '### Work', '1. **PDF renderer** (6 hours)', '']);
     assert.deepEqual(totals(a), [3, 6, 6]);
   });
+
+  const GAPS = [
+    '# Plan',
+    '',
+    '## Gaps',
+    '',
+    '1. **Upload Retry Logic**',
+    '   - **Priority**: P0',
+    '   - **Estimated Time**: 3 hours',
+    '2. **Session Replay Viewer**',
+    '   - **Priority**: P1',
+    '   - **Estimated Time**: 5 hours',
+    '3. **Testing Infrastructure**',
+    '   - **Priority**: P1',
+    '   - **Estimated Time**: 6-8 hours',
+    '',
+  ];
+
+  it('a timeline line "P0 Critical Features: 3 hours" adds up the P0 items, it is not more work', () => {
+    const a = analyse([...GAPS, '## Timeline', '- **P0 Critical Features**: 3 hours', '- **P1 Important Features**: 11-13 hours', '']);
+    // By hand: 3 gaps, 3 + 5 + 6-8 = 14-16 h.
+    assert.deepEqual(totals(a), [3, 14, 16]);
+  });
+
+  it('true negative: a breakdown line naming a priority no item carries is work', () => {
+    const a = analyse([...GAPS, '## Timeline', '- **P2 Polish**: 4 hours', '']);
+    assert.deepEqual(totals(a), [3, 18, 20]);
+  });
+
+  it('a summary row with the same first words and hours as a listed gap is that gap', () => {
+    const a = analyse([...GAPS, '## Summary', '', '| Feature | Effort |', '|---|---|', '| Session Replay Player | 5h |', '| Upload Retry Queue | 3h |', '']);
+    assert.deepEqual(totals(a), [3, 14, 16]);
+  });
+
+  it('true negative: two list entries of one kind with similar names and hours are two items', () => {
+    const a = analyse(['# Plan', '', '## Gaps', '', '1. **Session Replay Viewer** (5 hours)', '', '## Later', '', '1. **Session Replay Export** (5 hours)', '2. **Offline Mode** (2 hours)', '']);
+    assert.deepEqual(totals(a), [3, 12, 12]);
+  });
+
+  it('a sprint named after one item, declaring its hours, holds that item\'s parts', () => {
+    const a = analyse([...GAPS, '## Sprint 2: Testing Infrastructure - 6-8 hours', '', '1. **Unit Tests** (3h)', '2. **E2E Tests** (4h)', '']);
+    assert.deepEqual(totals(a), [3, 14, 16]);
+    const unit = a.model.items.find((i) => i.title === 'Unit Tests')!;
+    assert.equal(a.model.items[unit.mentionOf!]?.title, 'Testing Infrastructure');
+  });
+
+  it('true negative: a sprint whose heading names an item but declares other hours is its own work', () => {
+    const a = analyse([...GAPS, '## Sprint 2: Testing Infrastructure - 12 hours', '', '1. **Unit Tests** (5h)', '2. **E2E Tests** (7h)', '']);
+    assert.deepEqual(totals(a), [5, 26, 28]);
+  });
 });
