@@ -4,7 +4,6 @@
  */
 import type { Hours, Item, PlanModel, Section } from './schema';
 import { addHours } from './format';
-import { findPriorityCodes } from '../parse/priority';
 
 /** Counted in progress and effort: top-level entries that are work, not outcomes to tick. */
 export function isWorkItem(item: Item): boolean {
@@ -61,7 +60,8 @@ const ranksByItems = new WeakMap<Item[], Set<number>>();
  * the line adds up those items (a roll-up by priority), it is not more work.
  */
 function rollsUpPriority(line: Item, items: Item[]): boolean {
-  const codes = findPriorityCodes(line.title);
+  // The P-codes the line names (as parse/priority reads them; the host bundle may not reach the parser).
+  const codes = [...line.title.matchAll(/(?<![\w-])P([0-3])(?![\w-])/g)].map((m) => Number(m[1]));
   if (codes.length === 0) return false;
   let ranks = ranksByItems.get(items);
   if (!ranks) ranksByItems.set(items, (ranks = new Set(items.flatMap((i) => (isWorkItem(i) && i.priority?.source === 'own' ? [i.priority.rank] : [])))));
