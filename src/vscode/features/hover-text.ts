@@ -23,6 +23,12 @@ export function estimateHover(estimate: Estimate, item: Pick<Item, 'title'>): st
   return lines.join('\n');
 }
 
+/** A size is not hours: story points add up apart, T-shirt and word sizes add to nothing. */
+export function sizeHover(size: NonNullable<Item['size']>, item: Pick<Item, 'title'>): string {
+  const read = size.points !== undefined ? `**${formatNumber(size.points)} story points**, summed apart from hours` : '**a size**, not hours: it adds to no sum';
+  return [`**Size** of ${quote(item.title)}`, '', `${quote(size.text)} read as ${read}`].join('\n');
+}
+
 export function declaredHover(declared: Declared, parts: DeclaredParts | undefined, explanation?: Explanation): string {
   const lines = [`**Declared ${declared.kind}**: ${quote(declared.label)}`, '', `${quote(declared.valueText)} read as **${readAs(declared)}**`];
   if (parts && (parts.items.length > 0 || parts.declared.length > 0)) lines.push('', partsLine(declared, parts));

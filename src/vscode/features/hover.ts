@@ -9,7 +9,7 @@ import type { PlanAnalysis } from '../analysis/protocol';
 import type { PlanStore } from '../analysis/plan-store';
 import { toRange } from '../apply-edits';
 import { explainOne } from '../../core/explain';
-import { declaredHover, estimateHover } from './hover-text';
+import { declaredHover, estimateHover, sizeHover } from './hover-text';
 
 class PlanHover implements vscode.HoverProvider {
   constructor(private readonly store: PlanStore) {}
@@ -36,6 +36,8 @@ function hoverAt(analysis: PlanAnalysis, position: vscode.Position): { markdown:
   }
   const item = model.items.find((i) => i.estimate && inside(i.estimate.range));
   if (item?.estimate) return { markdown: estimateHover(item.estimate, item), range: item.estimate.range };
+  const sized = model.items.find((i) => i.size && inside(i.size.range));
+  if (sized?.size) return { markdown: sizeHover(sized.size, sized), range: sized.size.range };
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { explainOne } from '../../../src/core/explain';
-import { declaredHover, escapeMarkdown, estimateHover } from '../../../src/vscode/features/hover-text';
+import { declaredHover, escapeMarkdown, estimateHover, sizeHover } from '../../../src/vscode/features/hover-text';
 import { analyse, PLAN } from './helpers';
 
 describe('vscode/features/hover-text', () => {
@@ -22,6 +22,12 @@ describe('vscode/features/hover-text', () => {
   it('names a unit other than hours', () => {
     const item = analyse('# P\n\n## A\n\n- [ ] Ship it (P1, 2d)\n').model.items[0]!;
     assert.match(estimateHover(item.estimate!, item), /read as \*\*16 h\*\*[\s\S]*days/);
+  });
+
+  it('says a size is not hours: points are summed apart, a T-shirt size adds to nothing', () => {
+    const [points, shirt] = analyse('# P\n\n## A\n\n- [ ] Ship it (P1, 5 SP)\n- [ ] **Polish**\n  - **Size:** M\n').model.items;
+    assert.match(sizeHover(points!.size!, points!), /read as \*\*5 story points\*\*, summed apart from hours/);
+    assert.match(sizeHover(shirt!.size!, shirt!), /read as \*\*a size\*\*, not hours/);
   });
 
   it('says what a declared total reads as and what its parts add to', () => {
