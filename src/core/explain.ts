@@ -34,7 +34,7 @@ function scopeText(model: PlanModel, d: Declared): string {
   const section = d.scope.section !== undefined ? model.sections[d.scope.section]?.title : undefined;
   switch (d.scope.kind) {
     case 'list':
-      return 'the list beside it';
+      return d.scope.parent !== undefined ? 'its sub-items' : 'the list beside it';
     case 'table':
       return 'the table beside it';
     case 'totals':

@@ -154,6 +154,8 @@ export const ScopeSchema = z.object({
   idRange: z.optional(z.object({ text: z.string(), size: z.number() })),
   /** For kind 'tagged': the tag the counted items carry ("P" for "[P]"). */
   tag: z.optional(z.string()),
+  /** The item whose own estimate this is, over its sub-items' estimates (kind 'list'). */
+  parent: z.optional(z.number()),
 });
 export type Scope = z.infer<typeof ScopeSchema>;
 

@@ -15,6 +15,7 @@ import { detectPlan, PLAN_THRESHOLD } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
 import { linkMentions } from '../model/mentions';
 import { markRequirementChecklists } from './requirements';
+import { parentTotals } from './parent-totals';
 import { noticeMessage } from './guard';
 
 const EMPTY: ChunkFacts = { headings: [], items: [], declared: [], directives: [], mojibake: [] };
@@ -312,6 +313,7 @@ class ModelBuilder {
     setBodyRanges(sections, endPosition(text, lineCount));
     markRequirementChecklists(sections, items);
     const declared = resolveScopes(this.declared, items, sections, remap);
+    declared.push(...parentTotals(items, declared.length));
     const model: PlanModel = {
       version: 1,
       isPlan: false,

@@ -93,7 +93,8 @@ function candidateSums(declared: Declared, parts: Parts): Hours[] {
  * list). A total that matches one of these is read that way, not reported.
  */
 function broaderReadings(model: PlanModel, rollups: Rollups, declared: Declared): Hours[] {
-  if (declared.scope.kind === 'totals' || declared.scope.priorities?.length) return [];
+  // A parent's own estimate speaks of its sub-items only.
+  if (declared.scope.kind === 'totals' || declared.scope.priorities?.length || declared.scope.parent !== undefined) return [];
   const readings: Rollup[] = [rollups.document];
   for (let s: number | undefined = declared.section; s !== undefined; s = model.sections[s]?.parent) {
     const rollup = rollups.sections[s];
@@ -208,7 +209,7 @@ export const totalMismatch: Rule = {
         // Sections' declared estimates and their items are two readings: which to believe is a guess.
         // A total of other totals: the plan may list its parts another way that agrees (001's
         // 496-675 is also Phase 1 + Phase 2 = 154-190 + 342-485), so rewriting it is a guess.
-        fix: complete && !byPriority && declared.scope.kind !== 'totals' && !declared.scope.ambiguous ? fixFor(declared, computed) : undefined,
+        fix: complete && !byPriority && declared.scope.kind !== 'totals' && !declared.scope.ambiguous && declared.scope.parent === undefined ? fixFor(declared, computed) : undefined,
       });
     }
   },

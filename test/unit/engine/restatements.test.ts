@@ -161,4 +161,13 @@ describe('restatements are counted once', () => {
     const a = analyse([...GAPS, '## Sprint 2: Testing Infrastructure - 12 hours', '', '1. **Unit Tests** (5h)', '2. **E2E Tests** (7h)', '']);
     assert.deepEqual(totals(a), [5, 26, 28]);
   });
+
+  it("a parent's estimate over estimated sub-tasks counts once, as the total of its parts", () => {
+    const a = analyse(['# Plan', '', '- [ ] Build export (6h)', '  - [ ] CSV writer (2h)', '  - [ ] PDF writer (4h)', '- [ ] Write the guide (1h)', '']);
+    // By hand: 2 items, 6 + 1 = 7 h (CSV 2 + PDF 4 are the export's 6 h, not 6 more).
+    assert.deepEqual(totals(a), [2, 7, 7]);
+    const total = a.model.declared.find((d) => d.scope.parent !== undefined)!;
+    assert.equal(a.model.items[total.scope.parent!]?.title, 'Build export');
+    assert.deepEqual(a.findings, []);
+  });
 });
