@@ -670,7 +670,8 @@ class ChunkExtractor {
    */
   private readBracketedLabel(line: string, lineBase: number, where: FactDeclared['where'], range: RelRange, siblings: number[] | undefined): boolean {
     const field = readField(line, true);
-    if (!field || !/[[(（]/.test(field.label) || !namesOnlyWhatItCounts(field.label)) return false;
+    // A number with a unit or noun and a note is short: a long value is a description (and is not scanned).
+    if (!field || field.value.length > 120 || !/[[(（]/.test(field.label) || !namesOnlyWhatItCounts(field.label)) return false;
     const bare = new RegExp(String.raw`^(?:[~≈]?\d[\d.,]*(?:\s*[-–—]\s*\d[\d.,]*)?\+?\s*(?:[\p{L}-]+\s*){0,2}?)(?:[(（[][^()（）]*[)）\]])?$`, 'u');
     if (!bare.test(field.value.replace(/\s+/g, ' ').trim())) return false;
     return this.readDeclaredField(field.label, field.value, lineBase, field.valueStart, where, range, siblings);
@@ -746,6 +747,8 @@ class ChunkExtractor {
     if (ids) return { kind: 'ids', range: ids };
     const tag = findTag(label + ' ' + value);
     if (tag) return { kind: 'tagged', tag };
+    const part = SEQUENCE_NOTE.exec(value);
+    if (part) return { kind: 'named', name: part[1] };
     if (siblings && siblings.length > 0) return { kind: 'list', items: siblings };
     const priorities = findPriorityCodes(label);
     if (priorities.length > 0) return { kind: 'priorities', priorities };
@@ -884,6 +887,9 @@ const CHECKLIST_LABEL = new RegExp(
   String.raw`^(?:acceptance criteria|acceptance tests?|definition of done|dod|done when|exit criteria|success (?:criteria|metrics)|verification(?: steps)?|checklist|kpis?|attendees|attendance|participants|present|teilnehmer(?:innen)?|anwesend|akzeptanzkriterien|abnahmekriterien|erfolgskriterien|critères d'acceptation|critères de succès|participants|akseptansekriterier|deltakere|критерии (?:приемки|приёмки|готовности)|участники|受け入れ基準|完了条件|参加者)$`,
   'iu',
 );
+
+// "4 tasks (Phase 1)": a note naming one part of the plan in sequence.
+const SEQUENCE_NOTE = /[(（]\s*((?:phase|sprint|milestone|stage|step|week|wave|part|epic|release|iteration|increment|fase|phase|etappe|woche|этап|фаза|спринт)\s+[\p{L}\d.]{1,6})\s*[)）]/iu;
 
 const PRIORITY_WORDS = String.raw`critical|high|medium|low|urgent|important|blocker|blocking|major|minor|must|should|could|nice-to-have|highest|lowest|top|priority|priorities|kritisch|hoch|mittel|niedrig|critique|haute|moyenne|basse|критичн\w*|высок\w*|средн\w*|низк\w*|緊急|高|中|低`;
 const COUNT_LABEL_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PRIORITY_WORDS}|${COUNT_NOUN}|total|overall|grand|sum|effort|estimated|estimate|work|time|hours|open|remaining|done|all|phases?|marked|marker|tagged|with|in|of|the)(?![\p{L}\p{N}])`, 'giu');

@@ -11,20 +11,34 @@ export interface IdRange {
   from: number;
   to: number;
   text: string;
+  /** "(T003, T007)": the IDs listed one by one, instead of every number from..to. */
+  list?: number[];
 }
 
 // "T001-T003", "FR-001–FR-005", "T010 to T014", "T1..T9": one prefix, two numbers.
 const ID_RANGE = /(?<![\p{L}\p{N}_-])([A-Z]{1,8})(-?)(\d{1,5})\s*(?:[-–—]|\.\.\.?|\s(?:to|through|thru|bis|à|til|до|〜|～)\s)\s*(?:\1\2)?(\d{1,5})(?![\p{L}\p{N}_]|-\d)/u;
 const MAX_RANGE = 2000;
 
+// "(T003, T007, T012)", "FR-2 and FR-5": IDs of one family, listed.
+const ID_LIST = /(?<![\p{L}\p{N}_-])([A-Z]{1,8})(-?)(\d{1,5})((?:\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\bog\b|и)\s*\1\2\d{1,5}(?![\p{L}\p{N}_]|-\d))+)/u;
+
+/** The IDs a count names: a range ("T001-T003") or a list ("T003, T007"). */
 export function findIdRange(text: string): IdRange | undefined {
   const m = ID_RANGE.exec(text);
-  if (!m) return undefined;
+  if (!m) return findIdList(text);
   const from = Number(m[3]);
   const to = Number(m[4]);
   // "T001-3" would be a range of 1..3 read with the wrong width; "P0-P2" is a priority span.
   if (!(to > from) || to - from >= MAX_RANGE || m[4].length < m[3].length || /^P$/.test(m[1])) return undefined;
   return { prefix: m[1], from, to, text: m[0] };
+}
+
+function findIdList(text: string): IdRange | undefined {
+  const m = ID_LIST.exec(text);
+  if (!m || /^P$/.test(m[1])) return undefined;
+  // The prefix has no digits: every digit run after the first ID is the next ID's number.
+  const numbers = [...new Set([m[3], ...(m[4].match(/\d{1,5}/g) ?? [])].map(Number))].sort((a, b) => a - b);
+  return { prefix: m[1], from: numbers[0], to: numbers[numbers.length - 1], text: m[0], list: numbers };
 }
 
 // "[P]", "[US1]", "[Story]": a short tag in brackets, not a checkbox and not a link.

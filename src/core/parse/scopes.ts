@@ -65,8 +65,12 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
       return out;
     }
     switch (p.kind) {
-      case 'named':
+      case 'named': {
+        // "Setup: 4 tasks (Phase 1)": the one section that name opens; none or several: not compared.
+        const named = sectionsNamed(p.name, sections);
+        if (named.length === 1) out.scope = { kind: 'section', section: named[0], items: sectionItems(named[0]).filter((i) => isWorkItem(items[i])) };
         break;
+      }
       case 'list':
       case 'table':
         out.scope = { kind: p.kind, section: d.section, items: p.items.map((i) => remap[i]).filter((i): i is number => i !== undefined) };
@@ -76,7 +80,7 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
         out.scope = { kind: 'document', items: marked(p.priorities), priorities: p.priorities };
         break;
       case 'ids':
-        out.scope = { kind: 'ids', section: d.section, items: itemsInRange(items, p.range), idRange: { text: p.range.text, size: p.range.to - p.range.from + 1 } };
+        out.scope = { kind: 'ids', section: d.section, items: itemsInRange(items, p.range), idRange: { text: p.range.text, size: p.range.list?.length ?? p.range.to - p.range.from + 1 } };
         break;
       case 'tagged': {
         const tagged = itemsTagged(items, p.tag);
@@ -151,7 +155,7 @@ function itemsInRange(items: Item[], range: IdRange): number[] {
   for (const item of items) {
     if (!countable(item)) continue;
     const n = idNumberIn(range.prefix, item.id, item.title);
-    if (n === undefined || n < range.from || n > range.to || seen.has(n)) continue;
+    if (n === undefined || n < range.from || n > range.to || (range.list && !range.list.includes(n)) || seen.has(n)) continue;
     seen.add(n);
     found.push(item.index);
   }
