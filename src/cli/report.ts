@@ -50,6 +50,8 @@ export interface RollupJson {
   unestimated: number;
   hours: HoursJson;
   remainingHours: HoursJson;
+  /** Story points, summed apart from hours; only when the scope has any. */
+  points?: number;
 }
 
 export interface SummaryJson extends RollupJson {
@@ -130,6 +132,7 @@ export function rollupJson(r: Rollup): RollupJson {
     unestimated: r.unestimated.length,
     hours: hoursJson(r.hours),
     remainingHours: hoursJson(r.remainingHours),
+    ...(r.points !== undefined && { points: r.points }),
   };
 }
 

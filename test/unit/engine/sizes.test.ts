@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { analyzePlan } from '../../../src/core/index';
 import { findPoints, readSizeValue } from '../../../src/core/parse/size';
 import { formatSummaryText } from '../../../src/cli/format/text';
+import { summaryJson } from '../../../src/cli/report';
 import { effortLine } from '../../../src/core/model/rollup-text';
 import { sectionLensTitle } from '../../../src/vscode/features/code-lens-text';
 
@@ -68,6 +69,8 @@ describe('sizes that are not hours', () => {
     const hoursOnly = analyse('# Plan\n\n## Tasks\n\n- [ ] **A** (2h)\n- [ ] **B** (3h)\n');
     assert.equal(hoursOnly.rollups.document.points, undefined);
     assert.doesNotMatch(formatSummaryText('plan.md', hoursOnly), /pts/);
+    assert.equal(summaryJson(rollups).points, 26, 'JSON carries the points');
+    assert.ok(!('points' in summaryJson(hoursOnly.rollups)), 'and no points key for a plan without points');
   });
 
   it('reads neither a point total nor a sprint capacity as a count of stories, an item or hours', () => {
