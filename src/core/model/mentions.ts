@@ -268,12 +268,12 @@ function bestTarget(model: PlanModel, scored: Scored[]): Target | undefined {
  */
 function restatedParts(model: PlanModel): [Item, Item][] {
   const pairs: [Item, Item][] = [];
-  for (const d of model.declared) {
-    if (d.kind !== 'total' || d.where !== 'heading' || d.scope.kind !== 'section') continue;
+  const totals = model.declared.filter((d) => d.kind === 'total' && d.where === 'heading' && d.scope.kind === 'section');
+  if (totals.length === 0) return pairs;
+  const estimated = model.items.filter((i) => i.parent === undefined && !i.checklist && i.mentionOf === undefined && i.estimate);
+  for (const d of totals) {
     const words = new Set(significantWords(normaliseTitle(model.sections[d.section].title)));
-    const fits = model.items.filter(
-      (i) => i.parent === undefined && !i.checklist && i.mentionOf === undefined && i.estimate && sameHours(i.estimate.hours, d.value) && !isWithin(model.sections, i.section, d.section) && namesAll(identityIn(model, i), words),
-    );
+    const fits = estimated.filter((i) => sameHours(i.estimate!.hours, d.value) && !isWithin(model.sections, i.section, d.section) && namesAll(identityIn(model, i), words));
     if (fits.length !== 1) continue;
     for (const e of model.items) if (e.parent === undefined && !e.checklist && e.mentionOf === undefined && e.restates === undefined && e.section === d.section) pairs.push([e, fits[0]]);
   }

@@ -226,6 +226,50 @@ const CHECKS: Check[] = [
     },
   },
   {
+    title: 'the Plan view lists each item of a plan with a summary table once (gap-analysis.md: 9 items, 6 restated in its priority matrix)',
+    needsSharedPlans: false,
+    run: async (ui) => {
+      const sample = 'gap-analysis.md';
+      // The nine items Part 1 of the sample defines, read by hand; its "Priority Matrix" tables
+      // restate six of them (SLA Timers, Auto-Assignment Rules, Single Sign-On for Customers,
+      // Scheduled Email Reports, Dark Mode, Canned Reply Macros).
+      const titles = [
+        'SLA Timers',
+        'Auto-Assignment Rules',
+        'Canned Reply Macros',
+        'Agent Performance Dashboard',
+        'CSV Export',
+        'Scheduled Email Reports',
+        'Single Sign-On for Customers',
+        'Ticket History Search',
+        'Dark Mode',
+      ];
+      await ui.openFile(sample);
+      await ui.showPlanView();
+      await ui.treeRow(titles[0]);
+      // The "Plan" pane only: the "Plans" pane beside it lists files, and may list their items too.
+      // VS Code labels a view's header "<name> Section".
+      const header = ui.sidebar.locator('.pane-header[aria-label="Plan Section"]').first();
+      await header.waitFor({ timeout: 10_000 });
+      const pane = ui.sidebar.locator('.pane').filter({ has: ui.page.locator('.pane-header[aria-label="Plan Section"]') }).last();
+      await poll(async () => {
+        const collapsed = pane.locator('.monaco-list-row[aria-expanded="false"]');
+        if ((await collapsed.count()) === 0) return true;
+        await collapsed.first().click();
+        await sleep(200);
+        return undefined;
+      }, 30_000, 'every Plan view row expanded');
+      const labels = (await pane.locator('.monaco-list-row .label-name').allInnerTexts()).map((l) => l.replace(/\s+/g, ' ').trim());
+      const shot = path.join(resultsDir, 'plan-view-items-once.png');
+      await ui.sidebar.screenshot({ path: shot });
+      // Leave the pointer over the Plan view, whose title bar actions the next check clicks.
+      await header.hover();
+      const wrong = titles.map((t) => [t, labels.filter((l) => l === t).length] as const).filter(([, n]) => n !== 1);
+      if (wrong.length > 0) throw new Error(`expected each item once; ${wrong.map(([t, n]) => `"${t}" ${n}×`).join(', ')} (rows: ${labels.join(' | ')})`);
+      return `${titles.length} items, each once among ${labels.length} rows (${path.basename(shot)})`;
+    },
+  },
+  {
     title: 'the dashboard opens beside the sample plan with its charts, in dark and light themes; a click on a mismatch moves the cursor there',
     needsSharedPlans: false,
     run: async (ui) => {
