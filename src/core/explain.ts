@@ -44,7 +44,7 @@ function scopeText(model: PlanModel, d: Declared): string {
     case 'section':
       return section ? `the section "${section}"` : 'its section';
     case 'ids':
-      return `the items numbered ${d.scope.idRange?.text ?? ''} (${d.scope.idRange?.size ?? 0} IDs)`;
+      return `the items numbered ${d.scope.idRange?.text ?? ''} (${d.scope.idRange?.size ?? 0} ID${d.scope.idRange?.size === 1 ? '' : 's'})`;
     case 'tagged':
       return `the items tagged [${d.scope.tag ?? ''}]` + (d.scope.ambiguous ? ' (some under this section, some elsewhere: unsure)' : '');
   }

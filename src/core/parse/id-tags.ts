@@ -33,9 +33,19 @@ export function findIdRange(text: string): IdRange | undefined {
   return { prefix: m[1], from, to, text: m[0] };
 }
 
+// "Docs: 1 task (T002)": one ID in brackets names its item as surely as a list does.
+// Square brackets hold tags ("[US1]"), not references.
+const ONE_ID = /[(（]\s*([A-Z]{1,8})(-?)(\d{1,5})\s*[)）]/u;
+
 function findIdList(text: string): IdRange | undefined {
   const m = ID_LIST.exec(text);
-  if (!m || /^P$/.test(m[1])) return undefined;
+  if (!m) {
+    const one = ONE_ID.exec(text);
+    if (!one || /^P$/.test(one[1])) return undefined;
+    const n = Number(one[3]);
+    return { prefix: one[1], from: n, to: n, text: one[0].replace(/^[(（]\s*|\s*[)）]$/g, ''), list: [n] };
+  }
+  if (/^P$/.test(m[1])) return undefined;
   // The prefix has no digits: every digit run after the first ID is the next ID's number.
   const numbers = [...new Set([m[3], ...(m[4].match(/\d{1,5}/g) ?? [])].map(Number))].sort((a, b) => a - b);
   return { prefix: m[1], from: numbers[0], to: numbers[numbers.length - 1], text: m[0], list: numbers };

@@ -123,6 +123,9 @@ function progressScope(d: Declared, p: PendingScope, sections: Section[], items:
   if (d.where === 'heading' || (own.length > 0 && own.every((i) => items[i].range.start.line > d.range.start.line))) return { kind: 'section', section: d.section, items: own };
   // After the items ("Progress: 5 of 6" closing the plan) it may sum up the section or any around it.
   const candidates: Declared['scope'][] = [];
+  const direct = sections[d.section].items.filter((i) => isWorkItem(items[i]));
+  // The items of its own section, without subsections (the table or list right above it).
+  if (direct.length > 0) candidates.push({ kind: 'section', section: d.section, items: direct });
   for (let s: number | undefined = d.section; s !== undefined; s = sections[s].parent) candidates.push({ kind: 'section', section: s, items: work(s) });
   candidates.push({ kind: 'document', items: sections.flatMap((s, i) => (s.parent === undefined ? work(i) : [])) });
   const agreeing = candidates.find((c) => progressAgrees(d, c.items.map((i) => items[i])));
@@ -130,7 +133,16 @@ function progressScope(d: Declared, p: PendingScope, sections: Section[], items:
 }
 
 function progressAgrees(d: Declared, items: Item[]): boolean {
-  return items.length === d.outOf && items.filter((i) => i.status === 'done').length === d.value.low;
+  return progressReadings(items).some((r) => r.length === d.outOf && r.filter((i) => i.status === 'done').length === d.value.low);
+}
+
+/**
+ * What "4 of 9 tasks done" may count among the items: all of them, or only the ticked and
+ * unticked boxes when there are boxes beside other entries ("- ⚠️ Vendor may be late").
+ */
+export function progressReadings<T extends Pick<Item, 'checkbox'>>(items: T[]): T[][] {
+  const boxes = items.filter((i) => i.checkbox);
+  return boxes.length > 0 && boxes.length < items.length ? [items, boxes] : [items];
 }
 
 /** Sections whose title is the name, or starts with it ("Phase 2" names "Phase 2: Foundational"). */

@@ -4,6 +4,7 @@
  */
 import type { Declared, Item, PlanModel } from '../model/schema';
 import { MAX_RELATED, type Rule } from './types';
+import { progressReadings } from '../parse/scopes';
 
 export interface ProgressParts {
   items: Item[];
@@ -19,7 +20,11 @@ export function progressParts(model: PlanModel, declared: Declared): ProgressPar
     // An item restated elsewhere counts once; a heading item is not its own part.
     .filter((i): i is Item => i !== undefined && i.mentionOf === undefined && i.titleRange.start.line !== declared.range.start.line);
   if (items.length === 0) return undefined;
-  return { items, done: items.filter((i) => i.status === 'done').length, tracked: items.every((i) => i.status !== 'unknown') };
+  // Where boxes stand beside other entries, a reading that agrees wins; else the boxes are the tasks.
+  const readings = progressReadings(items);
+  const agrees = (r: Item[]) => r.length === declared.outOf && r.filter((i) => i.status === 'done').length === declared.value.low;
+  const chosen = readings.find(agrees) ?? readings[readings.length - 1];
+  return { items: chosen, done: chosen.filter((i) => i.status === 'done').length, tracked: chosen.every((i) => i.status !== 'unknown') };
 }
 
 function scopeName(model: PlanModel, declared: Declared): string {
