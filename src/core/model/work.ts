@@ -67,3 +67,12 @@ function rollsUpPriority(line: Item, items: Item[]): boolean {
   if (!ranks) ranksByItems.set(items, (ranks = new Set(items.flatMap((i) => (isWorkItem(i) && i.priority?.source === 'own' ? [i.priority.rank] : [])))));
   return codes.every((c) => ranks.has(c));
 }
+
+/**
+ * What "4 of 9 tasks done" may count among the items: all of them, or only the ticked and
+ * unticked boxes when there are boxes beside other entries ("- ⚠️ Vendor may be late").
+ */
+export function progressReadings<T extends Pick<Item, 'checkbox'>>(items: T[]): T[][] {
+  const boxes = items.filter((i) => i.checkbox);
+  return boxes.length > 0 && boxes.length < items.length ? [items, boxes] : [items];
+}

@@ -10,7 +10,7 @@
  * - a timeline: the nearest section with effort, else the document.
  */
 import type { Declared, Item, Section } from '../model/schema';
-import { effortEntries, effortOf, isWorkItem, subtreeEnds } from '../model/work';
+import { effortEntries, effortOf, isWorkItem, progressReadings, subtreeEnds } from '../model/work';
 import { findPriority } from './priority';
 import { carriesTag, idNumberIn, type IdRange } from './id-tags';
 
@@ -136,14 +136,6 @@ function progressAgrees(d: Declared, items: Item[]): boolean {
   return progressReadings(items).some((r) => r.length === d.outOf && r.filter((i) => i.status === 'done').length === d.value.low);
 }
 
-/**
- * What "4 of 9 tasks done" may count among the items: all of them, or only the ticked and
- * unticked boxes when there are boxes beside other entries ("- ⚠️ Vendor may be late").
- */
-export function progressReadings<T extends Pick<Item, 'checkbox'>>(items: T[]): T[][] {
-  const boxes = items.filter((i) => i.checkbox);
-  return boxes.length > 0 && boxes.length < items.length ? [items, boxes] : [items];
-}
 
 /** Sections whose title is the name, or starts with it ("Phase 2" names "Phase 2: Foundational"). */
 function sectionsNamed(name: string, sections: Section[]): number[] {

@@ -4,7 +4,7 @@
  */
 import type { Declared, Item, PlanModel } from '../model/schema';
 import { MAX_RELATED, type Rule } from './types';
-import { progressReadings } from '../parse/scopes';
+import { progressReadings } from '../model/work';
 
 export interface ProgressParts {
   items: Item[];
