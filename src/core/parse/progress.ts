@@ -31,7 +31,7 @@ const FRACTION_THEN_WORD = new RegExp(String.raw`${NUM}${OF}(\d{1,5})${END}${NOU
 // The whole value of a "Progress:" field: "4/9", "✅ 8 of 9 tasks".
 const FRACTION_VALUE = new RegExp(String.raw`^[\s\p{Extended_Pictographic}\uFE0F*_]*(?:\d{1,3}\s*%\s*)?[(（]?${NUM}${OF}(\d{1,5})${END}${NOUN}[)）]?(?:\s+(?:(?:are|is|sind|sont)\s+)?(?:${DONE_WORD}))?[\s*_.]*$`, 'iu');
 
-export const PROGRESS_LABEL = /^(?:progress|done|completed?|fortschritt|erledigt|avancement|progrès|fremdrift|прогресс|выполнено|進捗|完了)$/iu;
+export const PROGRESS_LABEL = /^(?:progress|done|completed?|fortschritt|erledigt|avancement|progression|progrès|fremdrift|прогресс|выполнено|進捗|完了)$/iu;
 
 function fraction(done: number, total: number): boolean {
   return total > 0 && done <= total && total <= 10000;
@@ -44,10 +44,16 @@ export function readProgress(text: string, labelled = false): RawProgress | unde
     if (m && fraction(Number(m[1]), Number(m[2]))) return at(text, m, 1, 2, m.index);
   }
   const w = WORD_THEN_FRACTION.exec(text);
+  // "done (3/3 tests)", "Done: 5/6 endpoints migrated": the fraction counts something else.
+  if (w && ((w[1] && !w[4]) || /^\s*\p{L}/u.test(text.slice(w.index + w[0].length)))) return readFractionThenWord(text);
   // "Completed 10/12" with no bracket, colon or "of" is a date, not a fraction of work.
   if (w && fraction(Number(w[2]), Number(w[3])) && (w[1] || /[:：]/.test(w[0]) || !w[0].includes('/') || /\p{L}/u.test(w[0].slice(w[0].lastIndexOf(w[3]) + w[3].length)))) {
     return at(text, w, 2, 3, w.index);
   }
+  return readFractionThenWord(text);
+}
+
+function readFractionThenWord(text: string): RawProgress | undefined {
   const f = FRACTION_THEN_WORD.exec(text);
   if (f && fraction(Number(f[1]), Number(f[2]))) return at(text, f, 1, 2, f.index);
   return undefined;

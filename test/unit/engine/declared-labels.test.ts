@@ -84,7 +84,8 @@ describe('declared progress', () => {
   });
 
   it('does not read a title note, a date or other things counted as progress', () => {
-    const m = model('## Log\n\n- ✅ Migrate endpoints (13/14)\n- ✅ Completed 10/12 rollout\n- Tests: 45/50 passing\n- 13/14 endpoints done\n');
+    const m = model('## Log\n\n- ✅ Migrate endpoints (13/14)\n- ✅ Completed 10/12 rollout\n- Tests: 45/50 passing\n- 13/14 endpoints done\n- ✅ Login form done (3/3 tests)\n- Done: 5/6 endpoints migrated\n');
     assert.equal(m.declared.filter((d) => d.kind === 'progress').length, 0);
+    assert.ok(titles(m).some((t) => t.startsWith('Login form')), titles(m).join(' | '));
   });
 });
