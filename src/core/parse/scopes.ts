@@ -141,10 +141,10 @@ function progressAgrees(d: Declared, items: Item[]): boolean {
 function sectionsNamed(name: string, sections: Section[]): number[] {
   const wanted = words(name);
   if (!wanted || !/\p{L}/u.test(wanted)) return [];
-  return sections.flatMap((s, i) => {
-    const title = words(s.title.replace(/[(（][^()（）]*[)）]/g, ' '));
-    return title === wanted || title.startsWith(wanted + ' ') ? [i] : [];
-  });
+  // "Phase 1" names "Phase 1: Setup", not "Phase 1.5: Hotfixes".
+  const escaped = wanted.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const opening = new RegExp(`^[^\\p{L}\\p{N}]*${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'iu');
+  return sections.flatMap((s, i) => (opening.test(s.title.replace(/^[\s\d.)]+(?=\p{L})/u, '')) ? [i] : []));
 }
 
 /** Entries that can be counted as work (not a checklist line, not a breakdown line). */
