@@ -193,7 +193,7 @@ function restatedLists(model: PlanModel): [Item, Target][] {
   const taken = new Set<number>();
   const listings = [...groupBy(open, (i) => i.section).values()].reverse();
   // An entry can restate only an item of the same hours (see `allowed`): look there, not at every item.
-  const byHours = groupBy(open, hoursKey);
+  const byHours = groupBy(open, (i) => hoursKey(i.estimate?.hours));
   for (const entries of listings) {
     if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id && e.kind !== 'breakdown')) continue;
     const matched = matchEntries(model, entries, byHours, ids, areas, taken);
@@ -215,9 +215,8 @@ function allowed(model: PlanModel, entry: Item, target: Item): 'weak' | 'strong'
 }
 
 /** The estimate's hours as a key (what `sameEstimate` compares); undefined without an estimate. */
-function hoursKey(item: Item): string | undefined {
-  const h = item.estimate?.hours;
-  return h ? `${h.low}|${h.high}` : undefined;
+function hoursKey(hours: Hours | undefined): string | undefined {
+  return hours ? `${hours.low}|${hours.high}` : undefined;
 }
 
 function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, Item[]>, ids: Map<number, Identity>, areas: Area[], taken: Set<number>): [Item, Target][] | undefined {
@@ -227,7 +226,7 @@ function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, It
     if (taken.has(entry.index)) return undefined;
     const me = ids.get(entry.index)!;
     const scored: Scored[] = [];
-    for (const target of byHours.get(hoursKey(entry)!) ?? []) {
+    for (const target of byHours.get(hoursKey(entry.estimate?.hours)!) ?? []) {
       if (used.has(target) || taken.has(target.index)) continue;
       const how = allowed(model, entry, target);
       const them = ids.get(target.index)!;
@@ -270,22 +269,23 @@ function restatedParts(model: PlanModel): [Item, Item][] {
   const pairs: [Item, Item][] = [];
   const totals = model.declared.filter((d) => d.kind === 'total' && d.where === 'heading' && d.scope.kind === 'section');
   if (totals.length === 0) return pairs;
-  const estimated = model.items.filter((i) => i.parent === undefined && !i.checklist && i.mentionOf === undefined && i.estimate);
+  // Looked up by hours and by section, not scanned once per total.
+  const estimated = groupBy(
+    model.items.filter((i) => i.parent === undefined && !i.checklist && i.mentionOf === undefined && i.estimate),
+    (i) => hoursKey(i.estimate!.hours),
+  );
+  const bySection = groupBy(model.items, (i) => i.section);
   for (const d of totals) {
     const words = new Set(significantWords(normaliseTitle(model.sections[d.section].title)));
-    const fits = estimated.filter((i) => sameHours(i.estimate!.hours, d.value) && !isWithin(model.sections, i.section, d.section) && namesAll(identityIn(model, i), words));
+    const fits = (estimated.get(hoursKey(d.value)!) ?? []).filter((i) => !isWithin(model.sections, i.section, d.section) && namesAll(identityIn(model, i), words));
     if (fits.length !== 1) continue;
-    for (const e of model.items) if (e.parent === undefined && !e.checklist && e.mentionOf === undefined && e.restates === undefined && e.section === d.section) pairs.push([e, fits[0]]);
+    for (const e of bySection.get(d.section) ?? []) if (e.parent === undefined && !e.checklist && e.mentionOf === undefined && e.restates === undefined) pairs.push([e, fits[0]]);
   }
   return pairs;
 }
 
 function namesAll(id: Identity, words: Set<string>): boolean {
   return id.words.length >= 2 && id.words.every((w) => words.has(w));
-}
-
-function sameHours(a: Hours, b: Hours): boolean {
-  return a.low === b.low && a.high === b.high;
 }
 
 /** "E05: Export System": a short code heading a title, as plans number their work packages. */
