@@ -148,11 +148,19 @@ function namedSection(model: PlanModel, area: Area, entry: Identity): { section:
   let best: { section: number; score: number } | undefined;
   for (const s of area.chain) {
     if (mine.has(s)) break;
-    const words = significantWords(normaliseTitle(model.sections[s].title));
-    const score = sharedWith(entry, new Set(words));
+    const score = sharedWith(entry, sectionWords(model, s));
     if (score > (best?.score ?? 0)) best = { section: s, score };
   }
   return best;
+}
+
+/** Each model's section titles as sets of significant words, made when first asked for. */
+const titleWords = new WeakMap<PlanModel, (Set<string> | undefined)[]>();
+
+function sectionWords(model: PlanModel, section: number): Set<string> {
+  let known = titleWords.get(model);
+  if (!known) titleWords.set(model, (known = []));
+  return (known[section] ??= new Set(significantWords(normaliseTitle(model.sections[section].title))));
 }
 
 /**
@@ -188,7 +196,7 @@ interface Scored {
 function restatedLists(model: PlanModel): [Item, Target][] {
   const open = model.items.filter((i) => i.parent === undefined && !i.checklist);
   const ids = new Map(open.map((i) => [i.index, identityIn(model, i)]));
-  const areas = areasOf(model);
+  const areasByHours = groupBy(areasOf(model), (a) => hoursKey(a.declared.value));
   const pairs: [Item, Target][] = [];
   const taken = new Set<number>();
   const listings = [...groupBy(open, (i) => i.section).values()].reverse();
@@ -196,7 +204,7 @@ function restatedLists(model: PlanModel): [Item, Target][] {
   const byHours = groupBy(open, (i) => hoursKey(i.estimate?.hours));
   for (const entries of listings) {
     if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id && e.kind !== 'breakdown')) continue;
-    const matched = matchEntries(model, entries, byHours, ids, areas, taken);
+    const matched = matchEntries(model, entries, byHours, ids, areasByHours, taken);
     if (!matched) continue;
     for (const [entry, target] of matched) {
       taken.add(entry.index);
@@ -219,7 +227,7 @@ function hoursKey(hours: Hours | undefined): string | undefined {
   return hours ? `${hours.low}|${hours.high}` : undefined;
 }
 
-function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, Item[]>, ids: Map<number, Identity>, areas: Area[], taken: Set<number>): [Item, Target][] | undefined {
+function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, Item[]>, ids: Map<number, Identity>, areasByHours: Map<string, Area[]>, taken: Set<number>): [Item, Target][] | undefined {
   const used = new Set<Target>();
   const result: [Item, Target][] = [];
   for (const entry of entries) {
@@ -233,9 +241,8 @@ function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, It
       const score = how ? sharedWords(me, them) : 0;
       if (how && enough(score, me, how === 'weak')) scored.push({ target, score, title: them.title, rank: kindRank(target) });
     }
-    for (const area of areas) {
-      const h = area.declared.value;
-      if (area.declared.range.start.offset >= entry.range.start.offset || h.low !== entry.estimate!.hours.low || h.high !== entry.estimate!.hours.high) continue;
+    for (const area of areasByHours.get(hoursKey(entry.estimate?.hours)!) ?? []) {
+      if (area.declared.range.start.offset >= entry.range.start.offset) continue;
       const named = namedSection(model, area, me);
       if (named && !used.has(named.section) && enough(named.score, me, entry.kind === 'row')) scored.push({ target: named.section, score: named.score, title: `\u0000${named.section}`, rank: 4 });
     }
@@ -276,7 +283,7 @@ function restatedParts(model: PlanModel): [Item, Item][] {
   );
   const bySection = groupBy(model.items, (i) => i.section);
   for (const d of totals) {
-    const words = new Set(significantWords(normaliseTitle(model.sections[d.section].title)));
+    const words = sectionWords(model, d.section);
     const fits = (estimated.get(hoursKey(d.value)!) ?? []).filter((i) => !isWithin(model.sections, i.section, d.section) && namesAll(identityIn(model, i), words));
     if (fits.length !== 1) continue;
     for (const e of bySection.get(d.section) ?? []) if (e.parent === undefined && !e.checklist && e.mentionOf === undefined && e.restates === undefined) pairs.push([e, fits[0]]);
@@ -306,7 +313,7 @@ function restatedById(model: PlanModel): [Item, number][] {
     if (!id || item.checklist || item.parent !== undefined || item.mentionOf !== undefined || item.restates !== undefined) continue;
     const sections = (named.get(id) ?? []).filter((s) => !named.get(id)!.some((o) => o !== s && isWithin(model.sections, s, o)));
     if (sections.length !== 1 || isWithin(model.sections, item.section, sections[0]) || !working.has(sections[0])) continue;
-    const words = new Set(significantWords(normaliseTitle(model.sections[sections[0]].title)));
+    const words = sectionWords(model, sections[0]);
     if (sharedWith(identityIn(model, item), words) > 0) result.push([item, sections[0]]);
   }
   return result;
