@@ -672,8 +672,7 @@ class ChunkExtractor {
     const field = readField(line, true);
     // A number with a unit or noun and a note is short: a long value is a description (and is not scanned).
     if (!field || field.value.length > 120 || !/[[(（]/.test(field.label) || !namesOnlyWhatItCounts(field.label)) return false;
-    const bare = new RegExp(String.raw`^(?:[~≈]?\d[\d.,]*(?:\s*[-–—]\s*\d[\d.,]*)?\+?\s*(?:[\p{L}-]+\s*){0,2}?)(?:[(（[][^()（）]*[)）\]])?$`, 'u');
-    if (!bare.test(field.value.replace(/\s+/g, ' ').trim())) return false;
+    if (!BARE_NUMBER.test(field.value.replace(/\s+/g, ' ').trim())) return false;
     return this.readDeclaredField(field.label, field.value, lineBase, field.valueStart, where, range, siblings);
   }
 
@@ -888,10 +887,13 @@ const CHECKLIST_LABEL = new RegExp(
   'iu',
 );
 
+// "3", "15 days", "23 tasks", "3 tasks (T001-T003)": a number, its unit or noun, at most a note.
+const BARE_NUMBER = /^(?:[~≈]?\d[\d.,]*(?:\s*[-–—]\s*\d[\d.,]*)?\+?\s*(?:[\p{L}-]+\s*){0,2}?)(?:[(（[][^()（）]*[)）\]])?$/u;
+
 // "4 tasks (Phase 1)": a note naming one part of the plan in sequence.
 const SEQUENCE_NOTE = /[(（]\s*((?:phase|sprint|milestone|stage|step|week|wave|part|epic|release|iteration|increment|fase|phase|etappe|woche|этап|фаза|спринт)\s+[\p{L}\d.]{1,6})\s*[)）]/iu;
 
-const PRIORITY_WORDS = String.raw`critical|high|medium|low|urgent|important|blocker|blocking|major|minor|must|should|could|nice-to-have|highest|lowest|top|priority|priorities|kritisch|hoch|mittel|niedrig|critique|haute|moyenne|basse|критичн\w*|высок\w*|средн\w*|низк\w*|緊急|高|中|低`;
+const PRIORITY_WORDS = String.raw`critical|high|medium|low|urgent|important|blocker|blocking|major|minor|must|should|could|nice-to-have|highest|lowest|top|priority|priorities|kritisch|hoch|mittel|niedrig|critique|haute|moyenne|basse|критичн\p{L}*|высок\p{L}*|средн\p{L}*|низк\p{L}*|緊急|高|中|低`;
 const COUNT_LABEL_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PRIORITY_WORDS}|${COUNT_NOUN}|total|overall|grand|sum|effort|estimated|estimate|work|time|hours|open|remaining|done|all|phases?|marked|marker|tagged|with|in|of|the)(?![\p{L}\p{N}])`, 'giu');
 
 /**
