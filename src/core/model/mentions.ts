@@ -120,12 +120,24 @@ function link(model: PlanModel, canonical: Item, others: Item[]): void {
 }
 
 
-function sharedWords(a: Identity, b: Identity): number {
-  return sharedWith(a, new Set(b.words));
+/** Each word list as a set, made once (identities' word lists are shared by title). */
+const wordSets = new WeakMap<readonly string[], Set<string>>();
+
+function wordSet(words: readonly string[]): Set<string> {
+  let set = wordSets.get(words);
+  if (!set) wordSets.set(words, (set = new Set(words)));
+  return set;
 }
 
+function sharedWords(a: Identity, b: Identity): number {
+  return sharedWith(a, wordSet(b.words));
+}
+
+/** How many distinct words of `a` are in `words`. */
 function sharedWith(a: Identity, words: Set<string>): number {
-  return new Set(a.words.filter((w) => words.has(w))).size;
+  let n = 0;
+  for (const w of wordSet(a.words)) if (words.has(w)) n++;
+  return n;
 }
 
 /** A section of the plan whose work is declared as a whole ("Estimated Work Remaining: 55-65 hours"). */
