@@ -248,9 +248,10 @@ function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, It
     const scored: Scored[] = [];
     for (const target of byHours.get(hoursKey(entry.estimate?.hours)!) ?? []) {
       if (used.has(target) || taken.has(target.index)) continue;
-      const how = allowed(model, entry, target);
       const them = ids.get(target.index)!;
-      const score = how ? sharedWords(me, them) : 0;
+      // No shared word is never enough: that check first, the costlier `allowed` after.
+      const score = sharedWords(me, them);
+      const how = score > 0 ? allowed(model, entry, target) : undefined;
       if (how && enough(score, me, how === 'weak')) scored.push({ target, score, title: them.title, rank: kindRank(target) });
     }
     for (const area of areasByHours.get(hoursKey(entry.estimate?.hours)!) ?? []) {
