@@ -87,18 +87,8 @@ function indentOf(line: string): number {
   return n;
 }
 
-const SPLIT = Object.freeze({ markdown: true, split: true });
 const MARKDOWN = Object.freeze({ markdown: true, split: false });
-
-/** Whether a line may open a fence or an HTML block: a `, ~ or < after at most three spaces. */
-function mayOpenBlock(line: string): boolean {
-  for (let i = 0; i < 4; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 96 || c === 126 || c === 60) return true;
-    if (c !== 32) return false;
-  }
-  return false;
-}
+const IN_FENCE = Object.freeze({ markdown: false, split: false });
 
 /** One line after state `s`: what the line is, and the state after it. */
 function step(s: Inner, line: string): Outcome[] {
@@ -149,13 +139,26 @@ export class BlockState {
     return this.readings.length === 1 && this.readings[0] === undefined;
   }
 
+  /**
+   * Whether the line surely stays inside the one fence open now (one reading, an unindented
+   * fence): only a line whose first character after at most three spaces is the fence's
+   * character can close it. Such a line changes nothing and is not markdown.
+   */
+  staysInFence(text: string, start: number, end: number): boolean {
+    if (this.readings.length !== 1) return false;
+    const fence = this.readings[0]?.fence;
+    if (!fence || this.readings[0]!.indent !== 0) return false;
+    let i = start;
+    while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+    return i === end || text[i] !== fence.char;
+  }
+
   /** Feeds one line: whether it may be markdown (some reading), and whether a heading here surely starts a chunk (every reading). */
   feed(line: string): { markdown: boolean; split: boolean } {
     // Most lines: one reading, outside every block, and a line that cannot open one (what
     // `step` would find, without its regular expressions and allocations).
-    if (this.readings.length === 1 && this.readings[0] === undefined && !mayOpenBlock(line)) {
-      return !this.lost && ATX.test(line) ? SPLIT : MARKDOWN;
-    }
+    if (this.plain && plainLine(line, 0, line.length)) return MARKDOWN;
+    if (this.staysInFence(line, 0, line.length)) return IN_FENCE;
     const outcomes = this.readings.flatMap((s) => step(s, line));
     const next = new Map<string, Inner>();
     for (const o of outcomes) next.set(key(o.state), o.state);
@@ -197,14 +200,17 @@ function lineBounds(text: string): { starts: number[]; ends: number[] } {
 
 /**
  * A line that, read outside every block, is plain markdown and no heading: it cannot open a
- * fence or an HTML block, nor start one (what `BlockState.feed` would find, decided from its
- * first character without making the line's string).
+ * fence or an HTML block (a `, ~ or < after at most three spaces) nor be a heading (# or a
+ * BOM in its first column); blank and indented lines included. What `BlockState.feed` would
+ * find, decided without making the line's string. Tabs are left to `feed`.
  */
 function plainLine(text: string, start: number, end: number): boolean {
-  if (start === end) return false;
-  const c = text.charCodeAt(start);
-  // space, #, <, `, ~, BOM
-  return c !== 32 && c !== 35 && c !== 60 && c !== 96 && c !== 126 && c !== 0xfeff;
+  let i = start;
+  while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
+  if (i === end || i - start === 4) return true;
+  const c = text.charCodeAt(i);
+  if (i === start && (c === 35 || c === 0xfeff)) return false;
+  return c !== 60 && c !== 96 && c !== 126 && c !== 9;
 }
 
 export function splitChunks(text: string): Chunk[] {
@@ -223,7 +229,7 @@ export function splitChunks(text: string): Chunk[] {
   if (fm > 0) push(fm, true);
   const state = new BlockState();
   for (let i = fm; i < count; i++) {
-    if (state.plain && plainLine(text, starts[i], ends[i])) continue;
+    if ((state.plain && plainLine(text, starts[i], ends[i])) || state.staysInFence(text, starts[i], ends[i])) continue;
     if (state.feed(text.slice(starts[i], ends[i])).split && i > startLine) push(i, false);
   }
   push(count, false);
