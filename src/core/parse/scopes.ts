@@ -43,9 +43,13 @@ export function resolveScopes(declared: PendingDeclared[], items: Item[], sectio
   let everything: number[] | undefined;
   const documentItems = () => (everything ??= own.flat());
   const sectionItems = subtree;
+  // The document's items with effort, once: whether a scope leaves any out is then a count.
+  let withEffortInDocument: Set<number> | undefined;
   const effortOutside = (scope: number[]) => {
-    const inScope = new Set(scope);
-    return documentItems().some((i) => !inScope.has(i) && effortOf(items[i], items));
+    withEffortInDocument ??= new Set(documentItems().filter((i) => effortOf(items[i], items)));
+    let inside = 0;
+    for (const i of new Set(scope)) if (withEffortInDocument.has(i)) inside++;
+    return inside < withEffortInDocument.size;
   };
 
   const resolved: Declared[] = declared.map((d) => {
@@ -182,13 +186,22 @@ function itemsTagged(items: Item[], tag: string): number[] {
 
 const TOTAL_WORDS = /\b(?:grand|overall|total|sum|estimated|estimate|effort|work|hours?|time|remaining|in all|all)\b/gi;
 
+/** Titles and labels in words, by text: after an edit nearly all are the ones seen last time. */
+const wordsOf = new Map<string, string>();
+
 function words(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\p{Extended_Pictographic}\uFE0F*_`]/gu, '')
-    .replace(/^[\s\d.)]+(?=\p{L})/u, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let known = wordsOf.get(text);
+  if (known === undefined) {
+    if (wordsOf.size >= 20_000) wordsOf.clear();
+    known = text
+      .toLowerCase()
+      .replace(/[\p{Extended_Pictographic}\uFE0F*_`]/gu, '')
+      .replace(/^[\s\d.)]+(?=\p{L})/u, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    wordsOf.set(text, known);
+  }
+  return known;
 }
 
 /** The section, among this one and its ancestors, whose title the label names ("Phase 1 Total"). */
