@@ -43,21 +43,16 @@ interface Line {
 
 /** Lines as CommonMark counts them: ended by \r\n, \n or a lone \r. */
 export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n?|\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push({ text: text.slice(start, m.index), start });
-    start = m.index + m[0].length;
-  }
-  lines.push({ text: text.slice(start), start });
-  return lines;
+  const { starts, ends } = lineBounds(text);
+  return starts.map((start, i) => ({ text: text.slice(start, ends[i]), start }));
 }
 
-function frontMatterEnd(lines: Line[]): number {
-  if (lines.length < 2 || !/^\uFEFF?(---|\+\+\+)\s*$/.test(lines[0].text)) return 0;
-  const marker = lines[0].text.replace(/^\uFEFF/, '').trim() === '+++' ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
-  for (let i = 1; i < lines.length; i++) if (marker.test(lines[i].text)) return i + 1;
+/** How many lines the front matter takes (0 without front matter); reads only its own lines. */
+function frontMatterEnd(text: string, { starts, ends }: LineBounds): number {
+  const line = (i: number) => text.slice(starts[i], ends[i]);
+  if (starts.length < 2 || !/^\uFEFF?(---|\+\+\+)\s*$/.test(line(0))) return 0;
+  const marker = line(0).replace(/^\uFEFF/, '').trim() === '+++' ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
+  for (let i = 1; i < starts.length; i++) if (marker.test(line(i))) return i + 1;
   return 0;
 }
 
@@ -175,7 +170,12 @@ export class BlockState {
  * Where each line starts and ends (before its line break), as CommonMark counts lines: one
  * pass over the characters, no strings made.
  */
-function lineBounds(text: string): { starts: number[]; ends: number[] } {
+interface LineBounds {
+  starts: number[];
+  ends: number[];
+}
+
+function lineBounds(text: string): LineBounds {
   const starts = [0];
   const ends: number[] = [];
   if (text.indexOf('\r') < 0) {
@@ -214,10 +214,11 @@ function plainLine(text: string, start: number, end: number): boolean {
 }
 
 export function splitChunks(text: string): Chunk[] {
-  const { starts, ends } = lineBounds(text);
+  const bounds = lineBounds(text);
+  const { starts, ends } = bounds;
   const count = starts.length;
   const chunks: Chunk[] = [];
-  const fm = frontMatterEnd(splitLines(text.slice(0, frontMatterSpan(text, starts, ends))));
+  const fm = frontMatterEnd(text, bounds);
   let startLine = 0;
   const push = (endLine: number, frontMatter: boolean) => {
     if (endLine <= startLine) return;
@@ -236,14 +237,9 @@ export function splitChunks(text: string): Chunk[] {
   return chunks;
 }
 
-/** How much of the text front matter can span: all of it when it opens with a marker, else its first line. */
-function frontMatterSpan(text: string, starts: number[], ends: number[]): number {
-  return /^\uFEFF?(---|\+\+\+)\s*$/.test(text.slice(0, ends[0])) ? text.length : Math.min(text.length, starts[1] ?? text.length);
-}
-
 /** The document as one chunk (after its front matter, which is never markdown): what chunking must not change. */
 export function wholeDocument(text: string): Chunk[] {
-  const fm = frontMatterEnd(splitLines(text));
+  const fm = frontMatterEnd(text, lineBounds(text));
   if (fm === 0) return [{ text, offset: 0, line: 0, frontMatter: false }];
   const [front, next] = splitChunks(text);
   const rest = text.slice(next?.offset ?? text.length);
