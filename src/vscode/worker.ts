@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Analyzers } from './analysis/analyzers';
-import { isLarge } from './analysis/limits';
+import { isLargeText } from './analysis/limits';
 import type { AnswerMessage, Envelope, PlanAnalysis, TransferRequest } from './analysis/protocol';
 import { SentAnswers, toMessages } from './analysis/transfer';
 
@@ -42,7 +42,7 @@ parentPort?.on('message', (message: Envelope | TransferRequest) => {
   const response = analyzers.handle(request);
   if (request.kind !== 'analyze' || !response.ok) return sendNext(message.id, toMessages(message.id, response));
   // A very large plan's answers are not kept: holding several would cost more than sending one.
-  const large = isLarge(request.text.reduce((n, part) => n + part.length, 0));
+  const large = isLargeText(request.text);
   const base = large ? undefined : sent.get(request.uri, request.base);
   if (large) sent.forget(request.uri);
   else sent.remember(request.uri, { id: message.id, analysis: response.result as PlanAnalysis });

@@ -8,7 +8,7 @@ import { ZERO_HOURS } from '../../core/model/format';
 import { partsOf } from '../../core/rules/total-mismatch';
 import { formatSummaryText } from '../../cli/format/text';
 import { WorkspaceModels } from './workspace-models';
-import { isLarge } from './limits';
+import { isLargeText } from './limits';
 import type { AnalyzeRequest, DeclaredParts, Envelope, PlanAnalysis, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 
 export class Analyzers {
@@ -30,7 +30,7 @@ export class Analyzers {
       case 'analyze': {
         const analysis = this.analyze(request);
         // A very large plan stays out of the cross-file rules, as the index leaves such files out.
-        const large = isLarge(request.text.reduce((n, part) => n + part.length, 0));
+        const large = isLargeText(request.text);
         this.workspace.setOpen(request.uri, large ? undefined : analysis.model);
         return { ...withDeclaredParts(analysis), chunks: this.byUri.get(request.uri)!.lastStats };
       }

@@ -32,6 +32,11 @@ export function isLarge(chars: number): boolean {
   return chars > MAX_PLAN_CHARS;
 }
 
+/** `isLarge` for a text in slices, as requests carry it. */
+export function isLargeText(parts: readonly string[]): boolean {
+  return isLarge(parts.reduce((n, part) => n + part.length, 0));
+}
+
 /** Views of a document that are not the user's text: diffs, output, SCM input. */
 const NOT_USER_TEXT = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-chat-code-block', 'comment', 'merge-conflict.conflict-diff']);
 

@@ -9,7 +9,7 @@ import type { AnalyzeOptions } from '../../core/model/schema';
 import type { SettingsService } from '../settings-service';
 import type { PlanAnalysis } from './protocol';
 import { DroppedAnswer, OverBudget, type WorkerClient } from './worker-client';
-import { isLarge, LARGE_TYPING_DELAY_MS, MAX_ANALYSED_CHARS, shouldAnalyze, TEXT_PART_LINES, TYPING_DELAY_MS } from './limits';
+import { isLargeText, LARGE_TYPING_DELAY_MS, MAX_ANALYSED_CHARS, shouldAnalyze, TEXT_PART_LINES, TYPING_DELAY_MS } from './limits';
 
 export interface PlanEntry {
   readonly uri: vscode.Uri;
@@ -192,8 +192,7 @@ export class PlanStore implements vscode.Disposable {
       throw e;
     });
     if (!analysis || !wanted()) return undefined;
-    const chars = text.reduce((n, part) => n + part.length, 0);
-    const entry = { uri: document.uri, version: job.version, analysis, isPlan: analysis.model.isPlan, large: isLarge(chars), generation: job.generation };
+    const entry = { uri: document.uri, version: job.version, analysis, isPlan: analysis.model.isPlan, large: isLargeText(text), generation: job.generation };
     this.entries.set(document.uri.toString(), entry);
     this.log.debug(`Analysed ${document.uri} v${job.version} in ${this.worker.lastMs.toFixed(1)} ms (plan: ${entry.isPlan})`);
     this.changed.fire(document.uri);
