@@ -80,9 +80,14 @@ export interface Identity {
 
 /** The title without what belongs to a hierarchical ID (".1: Performance" → "Performance"). */
 export function displayTitle(item: Item): string {
+  return titleAndId(item).shown;
+}
+
+/** The full ID and the title shown without it (one reading of the ID for both). */
+function titleAndId(item: Item): { id: string | undefined; shown: string } {
   const id = fullId(item);
-  if (!id || id === item.id) return item.title;
-  return item.title.slice(id.length - item.id!.length).replace(/^[\s*_:：—–-]+/, '');
+  if (!id || id === item.id) return { id, shown: item.title };
+  return { id, shown: item.title.slice(id.length - item.id!.length).replace(/^[\s*_:：—–-]+/, '') };
 }
 
 /**
@@ -96,8 +101,7 @@ const MAX_NORMALISED = 50_000;
 const byModel = new WeakMap<readonly Item[], Identity[]>();
 
 export function identityOf(item: Item): Identity {
-  const id = fullId(item);
-  const shown = id && id !== item.id ? item.title.slice(id.length - item.id!.length).replace(/^[\s*_:：—–-]+/, '') : item.title;
+  const { id, shown } = titleAndId(item);
   const key = `${item.id ?? ''}\u0000${shown}`;
   let known = normalised.get(key);
   if (!known) {
