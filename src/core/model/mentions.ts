@@ -10,7 +10,7 @@
  * same chore repeated in sibling phases). Merely similar titles stay separate items.
  */
 import type { Declared, Hours, Item, PlanModel } from './schema';
-import { fullId, groupSameItems, identityIn, isDifferentItem, isWithin, normaliseTitle, pairing, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
+import { fullId, groupSameItems, identitiesOf, identityIn, isDifferentItem, isWithin, normaliseTitle, pairing, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
 import { groupBy } from '../rules/group-by';
 
 function sure(how: Pairing, a: Identity, b: Identity): boolean {
@@ -207,7 +207,7 @@ interface Scored {
  */
 function restatedLists(model: PlanModel): [Item, Target][] {
   const open = model.items.filter((i) => i.parent === undefined && !i.checklist);
-  const ids = new Map(open.map((i) => [i.index, identityIn(model, i)]));
+  const ids = identitiesOf(model);
   const areasByHours = groupBy(areasOf(model), (a) => hoursKey(a.declared.value));
   const pairs: [Item, Target][] = [];
   const taken = new Set<number>();
@@ -239,16 +239,16 @@ function hoursKey(hours: Hours | undefined): string | undefined {
   return hours ? `${hours.low}|${hours.high}` : undefined;
 }
 
-function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, Item[]>, ids: Map<number, Identity>, areasByHours: Map<string, Area[]>, taken: Set<number>): [Item, Target][] | undefined {
+function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, Item[]>, ids: readonly Identity[], areasByHours: Map<string, Area[]>, taken: Set<number>): [Item, Target][] | undefined {
   const used = new Set<Target>();
   const result: [Item, Target][] = [];
   for (const entry of entries) {
     if (taken.has(entry.index)) return undefined;
-    const me = ids.get(entry.index)!;
+    const me = ids[entry.index];
     const scored: Scored[] = [];
     for (const target of byHours.get(hoursKey(entry.estimate?.hours)!) ?? []) {
       if (used.has(target) || taken.has(target.index)) continue;
-      const them = ids.get(target.index)!;
+      const them = ids[target.index];
       // No shared word is never enough: that check first, the costlier `allowed` after.
       const score = sharedWords(me, them);
       const how = score > 0 ? allowed(model, entry, target) : undefined;
