@@ -7,7 +7,9 @@
  *
  * Only the sure pairings make a mention: the same ID (with titles that do not name two
  * different things) or the same normalised title (at least two significant words, not the
- * same chore repeated in sibling phases). Merely similar titles stay separate items.
+ * same chore repeated in sibling phases). Merely similar titles stay separate items — except
+ * within a listing that restates as a whole (see `restatedLists`), where the listing's other
+ * entries, the same hours and a single candidate vouch for a freer name.
  */
 import type { Declared, Hours, Item, PlanModel } from './schema';
 import { fullId, groupSameItems, identitiesOf, identityIn, isDifferentItem, isWithin, normaliseTitle, pairing, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
@@ -71,11 +73,17 @@ function fillFromMentions(item: Item, others: Item[], items: Item[]): void {
   }
 }
 
-/** Marks restatements in place: `mentionOf` on each, `mentions` on the item they restate. */
-export function linkMentions(model: PlanModel): void {
-  // Whole listings first: a scope or summary list restating the plan under other names is
+/**
+ * Marks restatements in place: `mentionOf` on each, `mentions` on the item they restate.
+ * `text` is the analysed text, where items' own lines (a gap, a description) are read.
+ */
+export function linkMentions(model: PlanModel, text = ''): void {
+  // A line adding up items it names ("Security Audit (XSS, SQL Injection)" 7-10 h for XSS 3-4
+  // and SQL Injection 4-6) first: a later listing may restate that line in turn.
+  for (const [entry, section] of restatedSums(model)) entry.restates = section;
+  // Whole listings next: a scope or summary list restating the plan under other names is
   // recognised as a whole before its entries could stand as the items they restate.
-  for (const [entry, target] of restatedLists(model)) {
+  for (const [entry, target] of restatedLists(model, text)) {
     if (typeof target === 'number') entry.restates = target;
     else link(model, target, [entry]);
   }
@@ -201,36 +209,60 @@ interface Scored {
  * "Estimated Work Remaining" is 55-65 hours). Every entry of the listing must pair, one to
  * one, with something elsewhere with the same estimate that shares a significant word with
  * it: a fuller item (a heading for a bullet, a bullet for a row), or — for a listing after
- * them — an item or an area defined earlier, sharing two words. Anything less — one entry
- * unmatched, a guess between two — and the listing stands as items. Later listings are read
- * first, so a summary of a summary restates what the first summary restated.
+ * them — an item or an area defined earlier, sharing two words, or an earlier row that itself
+ * adds up items (see `restatedSums`). In a listing of three or more, one entry may instead
+ * pair on fewer words (see `loneWordTarget`), and any entry may be a part of one earlier
+ * item's work (see `partOf`). Anything less — one entry unmatched, a guess between two — and
+ * the listing stands as items. Later listings are read first, so a summary of a summary
+ * restates what the first summary restated.
  */
-function restatedLists(model: PlanModel): [Item, Target][] {
+function restatedLists(model: PlanModel, text: string): [Item, Target][] {
   const open = model.items.filter((i) => i.parent === undefined && !i.checklist);
-  const ids = identitiesOf(model);
-  const areasByHours = groupBy(areasOf(model), (a) => hoursKey(a.declared.value));
   const pairs: [Item, Target][] = [];
-  const taken = new Set<number>();
   const listings = [...groupBy(open, (i) => i.section).values()].reverse();
-  // An entry can restate only an item of the same hours (see `allowed`): look there, not at every item.
-  const byHours = groupBy(open, (i) => hoursKey(i.estimate?.hours));
+  const context: Listings = {
+    model,
+    text,
+    ids: identitiesOf(model),
+    areasByHours: groupBy(areasOf(model), (a) => hoursKey(a.declared.value)),
+    // An entry can restate only an item of the same hours (see `allowed`): look there, not at every item.
+    byHours: groupBy(open, (i) => hoursKey(i.estimate?.hours)),
+    taken: new Set<number>(),
+    bodies: new Map(),
+  };
   for (const entries of listings) {
     if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id && e.kind !== 'breakdown')) continue;
-    const matched = matchEntries(model, entries, byHours, ids, areasByHours, taken);
+    const matched = matchEntries(context, entries);
     if (!matched) continue;
     for (const [entry, target] of matched) {
-      taken.add(entry.index);
+      context.taken.add(entry.index);
       pairs.push([entry, target]);
     }
   }
   return pairs;
 }
 
+/** What reading the listings of one model shares. */
+interface Listings {
+  model: PlanModel;
+  text: string;
+  ids: readonly Identity[];
+  areasByHours: Map<string | undefined, Area[]>;
+  byHours: Map<string | undefined, Item[]>;
+  /** Entries already paired by a later listing. */
+  taken: Set<number>;
+  /** Items' own text as significant words, made when first asked for. */
+  bodies: Map<number, string[]>;
+  /** Items by each pair of adjacent words of their own text (see `partOf`), made when first asked for. */
+  phrases?: Map<string, Item[]>;
+}
+
 function allowed(model: PlanModel, entry: Item, target: Item): 'weak' | 'strong' | undefined {
   if (target.section === entry.section || !sameEstimate(entry, target)) return undefined;
   if (kindRank(target) > kindRank(entry)) return 'weak';
   // An earlier definition restated by a later listing; never the same slot in a sibling part.
-  if (target.kind === 'row' || target.range.start.offset >= entry.range.start.offset) return undefined;
+  // A row is a definition only when it adds up items (its restatement restates those).
+  if ((target.kind === 'row' && target.restates === undefined) || target.range.start.offset >= entry.range.start.offset) return undefined;
   return parallel(model, entry, target) ? undefined : 'strong';
 }
 
@@ -239,14 +271,24 @@ function hoursKey(hours: Hours | undefined): string | undefined {
   return hours ? `${hours.low}|${hours.high}` : undefined;
 }
 
-function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, Item[]>, ids: readonly Identity[], areasByHours: Map<string, Area[]>, taken: Set<number>): [Item, Target][] | undefined {
+/** What an entry restates: an item, a section (an area, or the items a row adds up). */
+function restated(target: Item): Target {
+  return target.kind === 'row' && target.restates !== undefined ? target.restates : target;
+}
+
+function matchEntries(context: Listings, entries: Item[]): [Item, Target][] | undefined {
+  const { model, ids, taken } = context;
   const used = new Set<Target>();
   const result: [Item, Target][] = [];
+  // One entry renamed more freely, tried last: only when every other entry has paired.
+  let lone: Item | undefined;
   for (const entry of entries) {
+    // A line adding up items it names is already read (see `restatedSums`).
+    if (entry.restates !== undefined) continue;
     if (taken.has(entry.index)) return undefined;
     const me = ids[entry.index];
     const scored: Scored[] = [];
-    for (const target of byHours.get(hoursKey(entry.estimate?.hours)!) ?? []) {
+    for (const target of context.byHours.get(hoursKey(entry.estimate?.hours)) ?? []) {
       if (used.has(target) || taken.has(target.index)) continue;
       const them = ids[target.index];
       // No shared word is never enough: that check first, the costlier `allowed` after.
@@ -254,16 +296,27 @@ function matchEntries(model: PlanModel, entries: Item[], byHours: Map<string, It
       const how = score > 0 ? allowed(model, entry, target) : undefined;
       if (how && enough(score, me, how === 'weak')) scored.push({ target, score, title: them.title, rank: kindRank(target) });
     }
-    for (const area of areasByHours.get(hoursKey(entry.estimate?.hours)!) ?? []) {
+    for (const area of context.areasByHours.get(hoursKey(entry.estimate?.hours)) ?? []) {
       if (area.declared.range.start.offset >= entry.range.start.offset) continue;
       const named = namedSection(model, area, me);
       if (named && !used.has(named.section) && enough(named.score, me, entry.kind === 'row')) scored.push({ target: named.section, score: named.score, title: `\u0000${named.section}`, rank: 4 });
     }
     const best = bestTarget(model, scored);
-    if (best === undefined) return undefined;
-    used.add(best);
-    result.push([entry, best]);
+    if (best !== undefined) {
+      const target = typeof best === 'number' ? best : restated(best);
+      used.add(target);
+      result.push([entry, target]);
+      continue;
+    }
+    // A part of one item's work may be listed beside it; parts of one item share it.
+    const whole = partOf(context, entry);
+    if (whole) result.push([entry, whole]);
+    else if (lone || entries.length < 3) return undefined;
+    else lone = entry;
   }
+  const target = lone && loneWordTarget(context, lone, used);
+  if (lone && !target) return undefined;
+  if (lone && target) result.push([lone, restated(target)]);
   return result;
 }
 
@@ -275,8 +328,147 @@ function bestTarget(model: PlanModel, scored: Scored[]): Target | undefined {
   if (scored.length === 0) return undefined;
   const top = Math.max(...scored.map((s) => s.score));
   const [first, ...rest] = scored.filter((s) => s.score === top).sort((a, b) => b.rank - a.rank);
-  const one = (s: Scored) => s.title === first.title || (typeof s.target !== 'number' && typeof first.target !== 'number' && !!pairing(model, identityIn(model, first.target), identityIn(model, s.target)));
-  return rest.every(one) ? first.target : undefined;
+  return rest.every((s) => oneItem(model, first, s)) ? first.target : undefined;
+}
+
+function oneItem(model: PlanModel, a: Scored, b: Scored): boolean {
+  return a.title === b.title || (typeof a.target !== 'number' && typeof b.target !== 'number' && !!pairing(model, identityIn(model, a.target), identityIn(model, b.target)));
+}
+
+/**
+ * In a listing whose other entries all restate (a sprint of items defined earlier), an entry
+ * renamed more freely ("WebSocket Activation" 4-6 h for "WebSocket Real-Time Updates" 4-6 h,
+ * "APM Setup" 3-4 h for "Performance Monitoring" 3-4 h whose gap is "No APM") restates the one
+ * item defined earlier with its hours that shares any of its words, in its title or its own
+ * text. Two such items — even with more words shared by one — are a guess, and no pairing.
+ */
+function loneWordTarget(context: Listings, entry: Item, used: Set<Target>): Item | undefined {
+  const { model, ids } = context;
+  const me = ids[entry.index];
+  const scored: Scored[] = [];
+  for (const target of context.byHours.get(hoursKey(entry.estimate?.hours)) ?? []) {
+    if (used.has(target) || context.taken.has(target.index) || target.range.start.offset >= entry.range.start.offset) continue;
+    const them = ids[target.index];
+    const body = wordSet(bodyWords(context, target));
+    const title = wordSet(them.words);
+    const score = me.words.filter((w) => title.has(w) || body.has(w)).length;
+    if (score > 0 && allowed(model, entry, target)) scored.push({ target, score, title: them.title, rank: kindRank(target) });
+  }
+  if (scored.length === 0 || !scored.every((s) => oneItem(model, scored[0], s))) return undefined;
+  const best = scored.sort((a, b) => b.rank - a.rank)[0].target;
+  return typeof best === 'number' ? undefined : best;
+}
+
+/** Lines of an item's own text that only label a field ("**Priority**:", "Estimated Time:"). */
+const FIELD_LABEL = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*[^*\n]{1,40}\*\*|[A-Z][\w ]{0,30})\s*:/gm;
+
+/** The significant words of an item's own text below its title (gap, description, notes), field labels left out. */
+function bodyWords(context: Listings, item: Item): string[] {
+  let words = context.bodies.get(item.index);
+  if (!words) {
+    const own = item.kind === 'row' || item.kind === 'heading' ? '' : context.text.slice(item.titleRange.end.offset, Math.min(item.range.end.offset, item.titleRange.end.offset + 2000));
+    words = significantWords(own.replace(FIELD_LABEL, ' ').toLowerCase());
+    context.bodies.set(item.index, words);
+  }
+  return words;
+}
+
+/**
+ * An entry naming, word for word, what one item defined earlier says it lacks ("Structured
+ * Logging" 2-3 h, for "**Monitoring & Logging** … Gap: No Sentry integration, no structured
+ * logging, no APM" 6-8 h): a part of that item's work, listed on its own. Two words at least,
+ * found in one item's own text only, and no more hours than that item's.
+ */
+function partOf(context: Listings, entry: Item): Item | undefined {
+  const words = context.ids[entry.index].words;
+  if (words.length < 2) return undefined;
+  context.phrases ??= phraseIndex(context);
+  const named = context.phrases.get(`${words[0]} ${words[1]}`) ?? [];
+  // Words that many items' text has name none of them.
+  if (named.length > MAX_NAMED) return undefined;
+  const found = named.filter(
+    (item) => item.range.start.offset < entry.range.start.offset && !isWithin(context.model.sections, item.section, entry.section) && contains(bodyWords(context, item), words),
+  );
+  if (found.length !== 1) return undefined;
+  const [part, whole] = [entry.estimate!.hours, found[0].estimate!.hours];
+  const fits = part.low <= whole.low && (whole.high === null || (part.high !== null && part.high <= whole.high));
+  return fits ? found[0] : undefined;
+}
+
+function phraseIndex(context: Listings): Map<string, Item[]> {
+  const index = new Map<string, Item[]>();
+  for (const item of context.model.items) {
+    if (item.parent !== undefined || item.checklist || !item.estimate) continue;
+    const words = bodyWords(context, item);
+    const seen = new Set<string>();
+    for (let i = 0; i + 1 < words.length; i++) {
+      const key = `${words[i]} ${words[i + 1]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = index.get(key);
+      if (list) list.push(item);
+      else index.set(key, [item]);
+    }
+  }
+  return index;
+}
+
+/** `phrase` appears in `words`, word after word. */
+function contains(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return true;
+  return false;
+}
+
+/** "(XSS, SQL Injection)": the parts a title names in its closing parenthesis. */
+const NAMED_PARTS = /\(([^()]+)\)\s*$/;
+/** A name that names more items than this is no name for one of them. */
+const MAX_NAMED = 12;
+
+/**
+ * "| Security Audit (XSS, SQL Injection) | 7-10h |" where the plan defines "XSS Prevention"
+ * 3-4 h and "SQL Injection Prevention" 4-6 h earlier: the line adds up the items it names in
+ * its closing parenthesis. Two names at least, each naming exactly one earlier item by all
+ * its words, the hours adding up exactly, the items in one part of the plan; the line then
+ * restates that part, as a summary row restating a whole area does.
+ */
+function restatedSums(model: PlanModel): [Item, number][] {
+  const lines = model.items.filter((i) => i.parent === undefined && !i.checklist && i.estimate && i.estimate.hours.high !== null && NAMED_PARTS.test(i.title));
+  if (lines.length === 0) return [];
+  const ids = identitiesOf(model);
+  const byWord = new Map<string, Item[]>();
+  for (const item of model.items) {
+    if (item.parent !== undefined || item.checklist || !item.estimate || item.kind === 'row') continue;
+    for (const w of wordSet(ids[item.index].words)) byWord.set(w, [...(byWord.get(w) ?? []), item]);
+  }
+  const result: [Item, number][] = [];
+  for (const line of lines) {
+    const named = NAMED_PARTS.exec(line.title)![1].split(/\s*(?:[,;/&+]|\band\b)\s*/i).map((n) => significantWords(normaliseTitle(n)));
+    if (named.length < 2 || named.some((n) => n.length === 0)) continue;
+    const parts = named.map((words) => namedItem(byWord, ids, line, words));
+    if (parts.some((p) => p === undefined) || new Set(parts).size !== parts.length) continue;
+    const items = parts as Item[];
+    const low = items.reduce((sum, i) => sum + i.estimate!.hours.low, 0);
+    const high = items.reduce((sum, i) => (sum === null || i.estimate!.hours.high === null ? null : sum + i.estimate!.hours.high), 0 as number | null);
+    if (low !== line.estimate!.hours.low || high !== line.estimate!.hours.high) continue;
+    const section = meetingOf(model, items);
+    if (section !== undefined && !isWithin(model.sections, line.section, section)) result.push([line, section]);
+  }
+  return result;
+}
+
+/** The one item before `line` whose title has all of `words`; undefined for none or several. */
+function namedItem(byWord: Map<string, Item[]>, ids: readonly Identity[], line: Item, words: string[]): Item | undefined {
+  const buckets = words.map((w) => byWord.get(w) ?? []);
+  const rarest = buckets.reduce((a, b) => (b.length < a.length ? b : a));
+  if (rarest.length > MAX_NAMED) return undefined;
+  const found = rarest.filter((i) => i.range.start.offset < line.range.start.offset && words.every((w) => ids[i.index].words.includes(w)));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The innermost section (below the preamble) holding all the items. */
+function meetingOf(model: PlanModel, items: Item[]): number | undefined {
+  const [first, ...rest] = items;
+  return sectionChain(model, first.section).find((s) => model.sections[s].depth > 0 && rest.every((i) => isWithin(model.sections, i.section, s)));
 }
 
 /**

@@ -104,7 +104,9 @@ export const ItemSchema = z.object({
   /**
    * This entry restates section N as a whole ("| Export System | 55-65 |" for "### 1.2 Export
    * System" whose work is declared as 55-65 h; "### E05: Export System" for the section headed
-   * "(E05)"): its work is that section's items, counted there.
+   * "(E05)"), or items within section N that it names and adds up ("| Security Audit (XSS, SQL
+   * Injection) | 7-10h |" for "XSS Prevention" 3-4 h and "SQL Injection Prevention" 4-6 h): its
+   * work is counted there.
    */
   restates: z.optional(z.number()),
 });

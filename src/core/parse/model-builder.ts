@@ -326,7 +326,7 @@ class ModelBuilder {
       eol: /\r\n/.test(text.slice(0, 10000)) ? '\r\n' : '\n',
       lineCount,
     };
-    linkMentions(model);
+    linkMentions(model, text);
     if (this.notices.length > 0) model.notices = this.notices;
     model.detection = detectPlan(model, this.options.detection);
     model.isPlan = model.detection.score >= PLAN_THRESHOLD;
