@@ -271,9 +271,9 @@ function hoursKey(hours: Hours | undefined): string | undefined {
   return hours ? `${hours.low}|${hours.high}` : undefined;
 }
 
-/** What an entry restates: an item, a section (an area, or the items a row adds up). */
+/** What an entry restates: an item, or a section (an area, or the items a line adds up) when the item itself restates one. */
 function restated(target: Item): Target {
-  return target.kind === 'row' && target.restates !== undefined ? target.restates : target;
+  return target.restates ?? target;
 }
 
 function matchEntries(context: Listings, entries: Item[]): [Item, Target][] | undefined {
@@ -310,7 +310,7 @@ function matchEntries(context: Listings, entries: Item[]): [Item, Target][] | un
     }
     // A part of one item's work may be listed beside it; parts of one item share it.
     const whole = partOf(context, entry);
-    if (whole) result.push([entry, whole]);
+    if (whole) result.push([entry, restated(whole)]);
     else if (lone || entries.length < 3) return undefined;
     else lone = entry;
   }
