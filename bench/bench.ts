@@ -20,10 +20,8 @@ import { serialize } from 'node:v8';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { PlanAnalyzer, resolveOptions } from '../src/core/index';
-import { buildModel, ChunkCache } from '../src/core/parse/model-builder';
-import { computeRollups } from '../src/core/model/rollups';
-import { runRules } from '../src/core/rules/runner';
+// The engine as it ships: bundled, this is a require of dist/core.js (parser patches and all).
+import { analyzePlan, PlanAnalyzer, resolveOptions, runRules } from '../src/core/index';
 import { WorkerClient } from '../src/vscode/analysis/worker-client';
 import { TEXT_PART_LINES } from '../src/vscode/analysis/limits';
 import { textPieces, TRANSFER_LIMITS } from '../src/vscode/analysis/transfer';
@@ -88,8 +86,7 @@ function measure(name: string, text: string, runs: number, wholeParse: boolean):
   const analyzer = new PlanAnalyzer();
   analyzer.analyze(text, options);
   const edit = time(Math.max(runs, 15), (run) => analyzer.analyze(edited(text, run), options));
-  const model = buildModel(text, options, new ChunkCache());
-  const rollups = computeRollups(model);
+  const { model, rollups } = analyzePlan(text, options);
   const rules = time(runs, () => runRules({ text, model, rollups, options }));
   return { name, bytes: Buffer.byteLength(text), whole, cold, edit, rules };
 }

@@ -63,7 +63,7 @@ export { replay, lineChanges, type BurnDown, type BurnDownDay } from './history/
 export { runCrossFileRules } from './rules/cross-file-runner';
 // The CLI takes the rule table and the finding order from here, so the rules ship once (in core.js).
 export { allRuleMetas } from './rules/registry';
-export { byPosition } from './rules/runner';
+export { byPosition, runRules } from './rules/runner';
 export { applyFixes } from './edits/apply';
 export { analyzeIfPlan } from './workspace/analyze-if-plan';
 export { prefilterPlan } from './workspace/prefilter';
