@@ -253,6 +253,8 @@ export function wholeDocument(text: string): Chunk[] {
  */
 export function collectDefinitions(text: string): Map<string, string> {
   const defs = new Map<string, string>();
+  // Most plans define no link references: one quick search instead of a scan of every line.
+  if (!text.includes(']:')) return defs;
   for (const m of text.matchAll(/^ {0,3}\[([^\]\r\n]{1,200})\]:[ \t]*\S[^\r\n]*$/gm)) {
     const label = m[1].trim().toLowerCase();
     if (!defs.has(label)) defs.set(label, m[0]);

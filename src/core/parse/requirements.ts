@@ -15,15 +15,29 @@ import { isWithin } from '../rules/item-identity';
 
 const REQUIREMENTS = /\brequirements?\b|\banforderungen\b|\bexigences\b|требования|要件/iu;
 
+/** Whether each title names requirements, remembered by title (an edit re-reads every title). */
+const named = new Map<string, boolean>();
+
+function namesRequirements(title: string): boolean {
+  let yes = named.get(title);
+  if (yes === undefined) {
+    if (named.size > 20_000) named.clear();
+    named.set(title, (yes = REQUIREMENTS.test(title)));
+  }
+  return yes;
+}
+
 /** Marks the requirement checklists in place (sections and their items). */
 export function markRequirementChecklists(sections: Section[], items: Item[]): void {
+  const candidates = sections.filter((s) => s.parent !== undefined && namesRequirements(s.title));
+  if (candidates.length === 0) return;
   const subtree = subtreeItems(sections, items);
-  for (const section of sections) {
-    if (section.checklist || section.parent === undefined || !REQUIREMENTS.test(section.title)) continue;
+  for (const section of candidates) {
+    if (section.checklist) continue;
     const own = subtree[section.index];
     // Numbered requirements ("NFR-001: Performance") and headings that are items are the work itself.
     if (own.length === 0 || own.some((i) => i.estimate || i.checklist || i.id || i.kind === 'heading')) continue;
-    const siblings = sections[section.parent].sections.filter((s) => s !== section.index);
+    const siblings = sections[section.parent!].sections.filter((s) => s !== section.index);
     if (!siblings.some((s) => subtree[s].some((i) => i.estimate && !i.checklist))) continue;
     for (let s = section.index; s < sections.length && isWithin(sections, s, section.index); s++) {
       sections[s].checklist = true;
