@@ -213,7 +213,15 @@ function plainLine(text: string, start: number, end: number): boolean {
   return c !== 60 && c !== 96 && c !== 126 && c !== 9;
 }
 
-export function splitChunks(text: string): Chunk[] {
+/** The last text split and its chunks: the rules that read prose ask again for the text just analysed. */
+let lastSplit: { text: string; chunks: readonly Chunk[] } | undefined;
+
+export function splitChunks(text: string): readonly Chunk[] {
+  if (lastSplit?.text !== text) lastSplit = { text, chunks: Object.freeze(splitAtHeadings(text)) };
+  return lastSplit.chunks;
+}
+
+function splitAtHeadings(text: string): Chunk[] {
   const bounds = lineBounds(text);
   const { starts, ends } = bounds;
   const count = starts.length;

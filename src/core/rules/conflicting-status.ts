@@ -40,13 +40,22 @@ function tickedState(model: PlanModel, section: Section): 'done' | 'open' | unde
  * on with none of its tasks ticked. Matched by exact title (at least two significant
  * words), never by similarity: a heading is a weaker restatement than an item.
  */
+/** A section title as an item title to match, remembered by title (an edit re-reads every heading). */
+const matchTitles = new Map<string, string | undefined>();
+
+function matchTitle(title: string): string | undefined {
+  if (matchTitles.has(title)) return matchTitles.get(title);
+  if (matchTitles.size > 20_000) matchTitles.clear();
+  const normalised = normaliseTitle(title);
+  const match = significantWords(normalised).length >= 2 ? normalised : undefined;
+  matchTitles.set(title, match);
+  return match;
+}
+
 function checkItemsAgainstTheirSections(model: PlanModel, report: RuleContext['report']): void {
   const sections = groupBy(
     model.sections.filter((s) => tickedState(model, s)),
-    (s) => {
-      const title = normaliseTitle(s.title);
-      return significantWords(title).length >= 2 ? title : undefined;
-    },
+    (s) => matchTitle(s.title),
   );
   for (const item of model.items) {
     if ((item.status !== 'done' && item.status !== 'open') || item.checklist) continue;

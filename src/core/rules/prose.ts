@@ -2,6 +2,8 @@
  * The text with code blocks and HTML comments blanked out (same length, newlines kept), so a
  * rule that scans raw text sees only what the plan says, at the offsets where it says it.
  */
+import { splitChunks } from '../parse/chunks';
+
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 function blank(s: string): string {
@@ -56,13 +58,31 @@ function blankFences(text: string): string {
   return out.join('');
 }
 
+function blankChunk(text: string): string {
+  const fenced = blankFences(text);
+  return fenced.includes('<!--') ? fenced.replace(/<!--[\s\S]*?-->/g, blank) : fenced;
+}
+
 /** The last text blanked and its result: rules that ask twice in one analysis pay once. */
 let last: { text: string; prose: string } | undefined;
+/** Each chunk's prose, by chunk text, for the chunks of the last text: an edit blanks only the chunks it changed. */
+let byChunk = new Map<string, string>();
 
+/**
+ * Blanked chunk by chunk (the chunks the engine parses: they split only outside fences and
+ * HTML blocks, so a fence or comment never spans two), each remembered from the last text.
+ */
 export function proseOnly(text: string): string {
   if (last?.text !== text) {
-    const fenced = blankFences(text);
-    last = { text, prose: fenced.includes('<!--') ? fenced.replace(/<!--[\s\S]*?-->/g, blank) : fenced };
+    const next = new Map<string, string>();
+    const parts: string[] = [];
+    for (const { text: chunk } of splitChunks(text)) {
+      const prose = next.get(chunk) ?? byChunk.get(chunk) ?? blankChunk(chunk);
+      next.set(chunk, prose);
+      parts.push(prose);
+    }
+    byChunk = next;
+    last = { text, prose: parts.join('') };
   }
   return last.prose;
 }
