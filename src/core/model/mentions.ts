@@ -359,15 +359,18 @@ function loneWordTarget(context: Listings, entry: Item, used: Set<Target>): Item
   return typeof best === 'number' ? undefined : best;
 }
 
-/** Lines of an item's own text that only label a field ("**Priority**:", "Estimated Time:"). */
+/** The label of a field line in an item's own text ("**Priority**:", "Estimated Time:"). */
 const FIELD_LABEL = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*[^*\n]{1,40}\*\*|[A-Z][\w ]{0,30})\s*:/gm;
 
-/** The significant words of an item's own text below its title (gap, description, notes), field labels left out. */
+/** Code spans and links' targets: file names and paths (`server.ts`), not what the item is about. */
+const CODE_OR_TARGET = /`[^`\n]*`|\]\([^)\n]*\)/g;
+
+/** The significant words of an item's own text below its title (gap, description, notes), field labels and file names left out. */
 function bodyWords(context: Listings, item: Item): string[] {
   let words = context.bodies.get(item.index);
   if (!words) {
     const own = item.kind === 'row' || item.kind === 'heading' ? '' : context.text.slice(item.titleRange.end.offset, Math.min(item.range.end.offset, item.titleRange.end.offset + 2000));
-    words = significantWords(own.replace(FIELD_LABEL, ' ').toLowerCase());
+    words = significantWords(own.replace(CODE_OR_TARGET, ' ').replace(FIELD_LABEL, ' ').toLowerCase());
     context.bodies.set(item.index, words);
   }
   return words;

@@ -35,6 +35,7 @@ const GAPS = [
   '   - **Estimated Time**: 2 hours',
   '3. **Search Result Ranking**',
   '   - **Gap**: Results sorted by date only',
+  '   - **Files**: `search-index.ts`',
   '   - **Estimated Time**: 4 hours',
   '4. **Crash Reporting**',
   '   - **Gap**: No crash dashboard (Bugsnag)',
@@ -71,6 +72,12 @@ describe('restatements under freer names are counted once', () => {
     // and "Push Activation" is one more item: 7 items, 28-35 h.
     assert.deepEqual(totals(a), [7, 28, 35]);
     assert.equal(restated(a, 'Push Activation'), undefined);
+  });
+
+  it('true negative: a word only in a file name of the earlier item\'s text is no shared word', () => {
+    const a = analyse([...GAPS, '## Roadmap', '', '### Sprint 1', '', '1. **Index Rebuild** (4h)', '2. **Invoice PDF Layout** (2h)', '3. **Crash Reporting** (1-2h)', '']);
+    assert.deepEqual(totals(a), [6, 22, 25]);
+    assert.equal(restated(a, 'Index Rebuild'), undefined);
   });
 
   it('true negative: new work sharing one word with an earlier item of other hours is new work', () => {
