@@ -417,7 +417,7 @@ class ChunkExtractor {
     const points = this.annotatedPoints(firstLine(headRaw), headBase);
     if (points) props.size ??= points;
     const leading = (bulletMark ? undefined : findStatusEmoji(headText)) ?? findStatusMarker(headText.slice(0, 40));
-    const breakdown = !checkbox && field && labelKind(field.label) === 'other' ? this.breakdownEstimate(field, headBase) : undefined;
+    const breakdown = !checkbox && field && labelKind(field.label) === 'other' && !PERIOD_LABEL.test(field.label.trim()) ? this.breakdownEstimate(field, headBase) : undefined;
     const bold = /^(?:\s*(?:\d+[.)]\s*)?(?:[^\p{L}\p{N}*_[]\s*)?(?:\[[^\]]*\]\s*)?)?(?:\*\*|__)/u.test(headRaw);
     const nestedProps = li.children.some((c) => c.type === 'list' && c.children.some((n) => this.isPropEntry(n)));
     const isItem = !!checkbox || annotation || !!points || !!breakdown || !!leading || nestedProps || promote;
@@ -881,6 +881,10 @@ function isPointsValue(value: string): boolean {
  */
 const NOT_EFFORT =
   /(?:\b(?:every|each|per|within|after|timeouts?|time-?out|retention|retained|retain|ttl|expir\w*|intervals?|cron|schedule[ds]?|cancel\w*|notice|delay|wait|cooldown|backoff|video|clip|recording|runtime|length|duration|alle|jede[nrs]?|nach|innerhalb|kündigung\w*|frist|widerruf\w*|dauer|länge|laufzeit|aufbewahrung|toutes? les|chaque|délai|durée|hver|innen|каждые|каждый|через|таймаут|срок|длительность|毎|ごと|以内|期限|タイムアウト|動画)\b)/iu;
+
+/** A field naming a stretch of calendar time ("Length: 2 weeks", "Sprint duration: 10 days"), never a piece of work. */
+const PERIOD_LABEL =
+  /^(?:(?:sprint|project|release|phase|iteration|milestone|meeting|session)\s+)?(?:length|duration|period|time ?frame|timeline|window|cadence|interval|timeout|runtime|dauer|länge|laufzeit|zeitraum|durée|période|длительность|срок|продолжительность|期間|期限)$/iu;
 
 const CHECKLIST_LABEL = new RegExp(
   String.raw`^(?:acceptance criteria|acceptance tests?|definition of done|dod|done when|exit criteria|success (?:criteria|metrics)|verification(?: steps)?|checklist|kpis?|attendees|attendance|participants|present|teilnehmer(?:innen)?|anwesend|akzeptanzkriterien|abnahmekriterien|erfolgskriterien|critères d'acceptation|critères de succès|participants|akseptansekriterier|deltakere|критерии (?:приемки|приёмки|готовности)|участники|受け入れ基準|完了条件|参加者)$`,

@@ -24,6 +24,13 @@ describe('work versus checklists', () => {
     assert.deepEqual(a.rollups.document.hours, { low: 6, high: 6 });
     assert.equal(a.rollups.document.unestimated.length, 4);
   });
+
+  it('a period stated as a field ("Length: 2 weeks", "Sprint duration: 10 days") is no work; a true negative: work lines in the same shape are', () => {
+    const a = analyse('# Sprint 4\n\n## At a glance\n\n- **Start:** March 2\n- **Length:** 2 weeks (10 working days)\n- **Sprint duration**: 10 days\n- Timeline: 3 months\n\n## Work\n\n- Import pipeline: 6 hours\n- Docs site: 2 hours\n');
+    // By hand: the work is "Import pipeline" 6 h and "Docs site" 2 h; the glance lines state the sprint's length.
+    assert.deepEqual(a.rollups.document.hours, { low: 8, high: 8 });
+    assert.deepEqual(a.model.items.filter((i) => i.estimate).map((i) => i.title), ['Import pipeline', 'Docs site']);
+  });
 });
 
 describe('status marks by role', () => {
