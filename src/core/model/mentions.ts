@@ -210,9 +210,9 @@ interface Scored {
  * one, with something elsewhere with the same estimate that shares a significant word with
  * it: a fuller item (a heading for a bullet, a bullet for a row), or — for a listing after
  * them — an item or an area defined earlier, sharing two words, or an earlier row that itself
- * adds up items (see `restatedSums`). In a listing of three or more, one entry may instead
- * pair on fewer words (see `loneWordTarget`), and any entry may be a part of one earlier
- * item's work (see `partOf`). Anything less — one entry unmatched, a guess between two — and
+ * adds up items (see `restatedSums`). Any entry may instead be a part of one earlier item's
+ * work (see `partOf`), and in a listing of three or more where every other entry pairs, one
+ * entry may pair on fewer words (see `loneWordTarget`). Anything less — one entry unmatched, a guess between two — and
  * the listing stands as items. Later listings are read first, so a summary of a summary
  * restates what the first summary restated.
  */
@@ -435,18 +435,26 @@ const MAX_NAMED = 12;
  * restates that part, as a summary row restating a whole area does.
  */
 function restatedSums(model: PlanModel): [Item, number][] {
-  const lines = model.items.filter((i) => i.parent === undefined && !i.checklist && i.estimate && i.estimate.hours.high !== null && NAMED_PARTS.test(i.title));
+  const lines: [Item, string[][]][] = [];
+  for (const item of model.items) {
+    const names = item.parent === undefined && !item.checklist && item.estimate?.hours.high != null ? NAMED_PARTS.exec(item.title)?.[1].split(/\s*(?:[,;/&+]|\band\b)\s*/i) : undefined;
+    if (!names || names.length < 2) continue;
+    const named = names.map((n) => significantWords(normaliseTitle(n)));
+    if (named.every((n) => n.length > 0)) lines.push([item, named]);
+  }
   if (lines.length === 0) return [];
   const ids = identitiesOf(model);
   const byWord = new Map<string, Item[]>();
   for (const item of model.items) {
     if (item.parent !== undefined || item.checklist || !item.estimate || item.kind === 'row') continue;
-    for (const w of wordSet(ids[item.index].words)) byWord.set(w, [...(byWord.get(w) ?? []), item]);
+    for (const w of wordSet(ids[item.index].words)) {
+      const list = byWord.get(w);
+      if (list) list.push(item);
+      else byWord.set(w, [item]);
+    }
   }
   const result: [Item, number][] = [];
-  for (const line of lines) {
-    const named = NAMED_PARTS.exec(line.title)![1].split(/\s*(?:[,;/&+]|\band\b)\s*/i).map((n) => significantWords(normaliseTitle(n)));
-    if (named.length < 2 || named.some((n) => n.length === 0)) continue;
+  for (const [line, named] of lines) {
     const parts = named.map((words) => namedItem(byWord, ids, line, words));
     if (parts.some((p) => p === undefined) || new Set(parts).size !== parts.length) continue;
     const items = parts as Item[];
