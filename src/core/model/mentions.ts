@@ -229,6 +229,7 @@ function restatedLists(model: PlanModel, text: string): [Item, Target][] {
     byHours: groupBy(open, (i) => hoursKey(i.estimate?.hours)),
     taken: new Set<number>(),
     bodies: new Map(),
+    named: new Map(),
   };
   for (const entries of listings) {
     if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id && e.kind !== 'breakdown')) continue;
@@ -252,9 +253,11 @@ interface Listings {
   /** Entries already paired by a later listing. */
   taken: Set<number>;
   /** Items' own text as significant words, made when first asked for. */
-  bodies: Map<number, string[]>;
-  /** Items by each pair of adjacent words of their own text (see `partOf`), made when first asked for. */
-  phrases?: Map<string, Item[]>;
+  bodies: Map<number, OwnWords>;
+  /** The items `partOf` may name, made when first asked for. */
+  candidates?: Item[];
+  /** The candidates whose own text has each pair of words asked for (see `namedBy`). */
+  named: Map<string, Item[]>;
 }
 
 function allowed(model: PlanModel, entry: Item, target: Item): 'weak' | 'strong' | undefined {
@@ -349,7 +352,7 @@ function loneWordTarget(context: Listings, entry: Item, used: Set<Target>): Item
   for (const target of context.byHours.get(hoursKey(entry.estimate?.hours)) ?? []) {
     if (used.has(target) || context.taken.has(target.index) || target.range.start.offset >= entry.range.start.offset) continue;
     const them = ids[target.index];
-    const body = wordSet(bodyWords(context, target));
+    const body = wordSet(ownWords(context, target).words);
     const title = wordSet(them.words);
     const score = me.words.filter((w) => title.has(w) || body.has(w)).length;
     if (score > 0 && allowed(model, entry, target)) scored.push({ target, score, title: them.title, rank: kindRank(target) });
@@ -366,15 +369,16 @@ const FIELD_LABEL = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*[^*\n]{1,40}\*\*|[A-Z][\w ]
 const CODE_OR_TARGET = /`[^`\n]*`|\]\([^)\n]*\)/g;
 
 /** The significant words of an item's own text below its title (gap, description, notes), field labels and file names left out. */
-function bodyWords(context: Listings, item: Item): string[] {
-  let words = context.bodies.get(item.index);
-  if (!words) {
-    const own = item.kind === 'row' || item.kind === 'heading' ? '' : context.text.slice(item.titleRange.end.offset, Math.min(item.range.end.offset, item.titleRange.end.offset + 2000));
-    words = significantWords(own.replace(CODE_OR_TARGET, ' ').replace(FIELD_LABEL, ' ').toLowerCase());
-    context.bodies.set(item.index, words);
+function ownWords(context: Listings, item: Item): OwnWords {
+  let known = context.bodies.get(item.index);
+  if (!known) {
+    known = item.kind === 'row' || item.kind === 'heading' ? NO_OWN_WORDS : ownWordsOf(context.text.slice(item.titleRange.end.offset, ownTextEnd(item)));
+    context.bodies.set(item.index, known);
   }
-  return words;
+  return known;
 }
+
+const NO_OWN_WORDS: OwnWords = { words: [], pairs: new Set() };
 
 /**
  * An entry naming, word for word, what one item defined earlier says it lacks ("Structured
@@ -385,12 +389,11 @@ function bodyWords(context: Listings, item: Item): string[] {
 function partOf(context: Listings, entry: Item): Item | undefined {
   const words = context.ids[entry.index].words;
   if (words.length < 2) return undefined;
-  context.phrases ??= phraseIndex(context);
-  const named = context.phrases.get(`${words[0]} ${words[1]}`) ?? [];
+  const named = namedBy(context, words[0], words[1]);
   // Words that many items' text has name none of them.
   if (named.length > MAX_NAMED) return undefined;
   const found = named.filter(
-    (item) => item.range.start.offset < entry.range.start.offset && !isWithin(context.model.sections, item.section, entry.section) && contains(bodyWords(context, item), words),
+    (item) => item.range.start.offset < entry.range.start.offset && !isWithin(context.model.sections, item.section, entry.section) && contains(ownWords(context, item).words, words),
   );
   if (found.length !== 1) return undefined;
   const [part, whole] = [entry.estimate!.hours, found[0].estimate!.hours];
@@ -398,22 +401,44 @@ function partOf(context: Listings, entry: Item): Item | undefined {
   return fits ? found[0] : undefined;
 }
 
-function phraseIndex(context: Listings): Map<string, Item[]> {
-  const index = new Map<string, Item[]>();
-  for (const item of context.model.items) {
-    if (item.parent !== undefined || item.checklist || !item.estimate) continue;
-    const words = bodyWords(context, item);
-    const seen = new Set<string>();
-    for (let i = 0; i + 1 < words.length; i++) {
-      const key = `${words[i]} ${words[i + 1]}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = index.get(key);
-      if (list) list.push(item);
-      else index.set(key, [item]);
-    }
+const OWN_TEXT_CHARS = 2000;
+
+function ownTextEnd(item: Item): number {
+  return Math.min(item.range.end.offset, item.titleRange.end.offset + OWN_TEXT_CHARS);
+}
+
+/** An item's own text as significant words, and each pair of adjacent words. */
+interface OwnWords {
+  words: string[];
+  pairs: Set<string>;
+}
+
+/** By the text itself: an edit asks again for every item's, and all but the edited one are the same. */
+const ownWordsByText = new Map<string, OwnWords>();
+const MAX_OWN_WORDS = 20_000;
+
+function ownWordsOf(own: string): OwnWords {
+  let known = ownWordsByText.get(own);
+  if (!known) {
+    if (ownWordsByText.size >= MAX_OWN_WORDS) ownWordsByText.clear();
+    const words = significantWords(own.replace(CODE_OR_TARGET, ' ').replace(FIELD_LABEL, ' ').toLowerCase());
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+    ownWordsByText.set(own, (known = { words, pairs }));
   }
-  return index;
+  return known;
+}
+
+/** The items whose own text has `first` and `second` side by side (the items `partOf` may name). */
+function namedBy(context: Listings, first: string, second: string): Item[] {
+  const key = `${first} ${second}`;
+  let named = context.named.get(key);
+  if (!named) {
+    context.candidates ??= context.model.items.filter((i) => i.parent === undefined && !i.checklist && i.estimate && i.kind !== 'row' && i.kind !== 'heading');
+    named = context.candidates.filter((item) => ownWords(context, item).pairs.has(key));
+    context.named.set(key, named);
+  }
+  return named;
 }
 
 /** `phrase` appears in `words`, word after word. */
