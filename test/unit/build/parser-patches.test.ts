@@ -6,25 +6,15 @@
  * another by the same shared compiler.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as source from '../../../src/core/index';
-import { SHARED } from '../rules/shared-files';
+import { markdownFilesUnder, SHARED } from '../rules/shared-files';
 
 const root = resolve(__dirname, '../../..');
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.md') ? [p] : [];
-    });
-}
 
 describe('parser patches', function () {
   this.timeout(120_000);
@@ -57,9 +47,9 @@ describe('parser patches', function () {
 
   it('the bundled engine reads every shared document and every fixture exactly as the source does', function () {
     const files = [
-      ...['fixtures/plans', 'corpus', 'devset', 'robustness'].flatMap((d) => walk(join(SHARED, d))),
-      ...walk(join(root, 'test/fixtures')),
-      ...walk(join(root, 'media/samples')),
+      ...['fixtures/plans', 'corpus', 'devset', 'robustness'].flatMap((d) => markdownFilesUnder(join(SHARED, d))),
+      ...markdownFilesUnder(join(root, 'test/fixtures')),
+      ...markdownFilesUnder(join(root, 'media/samples')),
     ];
     if (files.length === 0) this.skip();
     let compared = 0;

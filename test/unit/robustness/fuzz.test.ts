@@ -9,10 +9,10 @@
  *   FUZZ_SEED=<seed> FUZZ_RUNS=1 npx mocha --no-config -r tsx/cjs test/unit/robustness/fuzz.test.ts
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzePlan } from '../../../src/core/index';
-import { SHARED } from '../rules/shared-files';
+import { markdownFilesUnder, SHARED } from '../rules/shared-files';
 import { checkChunkedEqualsWhole, checkModel } from './check-model';
 import { mutant } from './mutate';
 
@@ -21,21 +21,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 160);
 /** Stop early past this, whatever RUNS says: the suite shares two cores with other work. */
 const BUDGET_MS = 15_000;
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.md') ? [p] : [];
-    });
-}
-
 function sources(): { files: string[]; from: string } {
-  const shared = ['fixtures/plans', 'corpus', 'devset'].flatMap((d) => walk(join(SHARED, d)));
+  const shared = ['fixtures/plans', 'corpus', 'devset'].flatMap((d) => markdownFilesUnder(join(SHARED, d)));
   if (shared.length > 0) return { files: shared, from: SHARED };
   const own = resolve(__dirname, '../../fixtures');
-  return { files: walk(own), from: `${own} (shared material absent at ${SHARED})` };
+  return { files: markdownFilesUnder(own), from: `${own} (shared material absent at ${SHARED})` };
 }
 
 describe('robustness: seeded fuzz over mutated plans', function () {
