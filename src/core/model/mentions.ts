@@ -14,6 +14,7 @@
 import type { Declared, Hours, Item, PlanModel } from './schema';
 import { fullId, groupSameItems, identitiesOf, identityIn, isDifferentItem, isWithin, normaliseTitle, pairing, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
 import { groupBy } from '../rules/group-by';
+import { TextMemo } from '../rules/text-memo';
 
 function sure(how: Pairing, a: Identity, b: Identity): boolean {
   if (how === 'id') return !isDifferentItem(a, b);
@@ -372,7 +373,7 @@ const CODE_OR_TARGET = /`[^`\n]*`|\]\([^)\n]*\)/g;
 function ownWords(context: Listings, item: Item): OwnWords {
   let known = context.bodies.get(item.index);
   if (!known) {
-    known = item.kind === 'row' || item.kind === 'heading' ? NO_OWN_WORDS : ownWordsOf(context.text.slice(item.titleRange.end.offset, ownTextEnd(item)));
+    known = item.kind === 'row' || item.kind === 'heading' ? NO_OWN_WORDS : ownWordsByText.get(context.text.slice(item.titleRange.end.offset, ownTextEnd(item)), readOwnWords);
     context.bodies.set(item.index, known);
   }
   return known;
@@ -414,19 +415,13 @@ interface OwnWords {
 }
 
 /** By the text itself: an edit asks again for every item's, and all but the edited one are the same. */
-const ownWordsByText = new Map<string, OwnWords>();
-const MAX_OWN_WORDS = 20_000;
+const ownWordsByText = new TextMemo<OwnWords>();
 
-function ownWordsOf(own: string): OwnWords {
-  let known = ownWordsByText.get(own);
-  if (!known) {
-    if (ownWordsByText.size >= MAX_OWN_WORDS) ownWordsByText.clear();
-    const words = significantWords(own.replace(CODE_OR_TARGET, ' ').replace(FIELD_LABEL, ' ').toLowerCase());
-    const pairs = new Set<string>();
-    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
-    ownWordsByText.set(own, (known = { words, pairs }));
-  }
-  return known;
+function readOwnWords(own: string): OwnWords {
+  const words = significantWords(own.replace(CODE_OR_TARGET, ' ').replace(FIELD_LABEL, ' ').toLowerCase());
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return { words, pairs };
 }
 
 /** The items whose own text has `first` and `second` side by side (the items `partOf` may name). */

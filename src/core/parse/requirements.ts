@@ -12,20 +12,13 @@
  */
 import type { Item, Section } from '../model/schema';
 import { isWithin } from '../rules/item-identity';
+import { TextMemo } from '../rules/text-memo';
 
 const REQUIREMENTS = /\brequirements?\b|\banforderungen\b|\bexigences\b|требования|要件/iu;
 
 /** Whether each title names requirements, remembered by title (an edit re-reads every title). */
-const named = new Map<string, boolean>();
-
-function namesRequirements(title: string): boolean {
-  let yes = named.get(title);
-  if (yes === undefined) {
-    if (named.size > 20_000) named.clear();
-    named.set(title, (yes = REQUIREMENTS.test(title)));
-  }
-  return yes;
-}
+const named = new TextMemo<boolean>();
+const namesRequirements = (title: string): boolean => named.get(title, (t) => REQUIREMENTS.test(t));
 
 /** Marks the requirement checklists in place (sections and their items). */
 export function markRequirementChecklists(sections: Section[], items: Item[]): void {

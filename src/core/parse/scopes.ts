@@ -13,6 +13,7 @@ import type { Declared, Item, Section } from '../model/schema';
 import { effortEntries, effortOf, isWorkItem, progressReadings, subtreeEnds } from '../model/work';
 import { findPriority } from './priority';
 import { carriesTag, idNumberIn, type IdRange } from './id-tags';
+import { TextMemo } from '../rules/text-memo';
 
 export type PendingScope =
   | { kind: 'list' | 'table'; items: number[]; adjacent?: boolean }
@@ -187,21 +188,17 @@ function itemsTagged(items: Item[], tag: string): number[] {
 const TOTAL_WORDS = /\b(?:grand|overall|total|sum|estimated|estimate|effort|work|hours?|time|remaining|in all|all)\b/gi;
 
 /** Titles and labels in words, by text: after an edit nearly all are the ones seen last time. */
-const wordsOf = new Map<string, string>();
+const wordsOf = new TextMemo<string>();
 
 function words(text: string): string {
-  let known = wordsOf.get(text);
-  if (known === undefined) {
-    if (wordsOf.size >= 20_000) wordsOf.clear();
-    known = text
+  return wordsOf.get(text, (t) =>
+    t
       .toLowerCase()
       .replace(/[\p{Extended_Pictographic}\uFE0F*_`]/gu, '')
       .replace(/^[\s\d.)]+(?=\p{L})/u, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-    wordsOf.set(text, known);
-  }
-  return known;
+      .trim(),
+  );
 }
 
 /** The section, among this one and its ancestors, whose title the label names ("Phase 1 Total"). */

@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from './types';
 import { displayTitle, groupSameItems, identityIn, normaliseTitle, significantWords } from './item-identity';
 import { fromHeading } from './provenance';
 import { groupBy } from './group-by';
+import { TextMemo } from './text-memo';
 
 function checkRestatements(model: PlanModel, report: RuleContext['report']): void {
   const decided = model.items.filter((i) => (i.status === 'done' || i.status === 'open') && !i.checklist);
@@ -41,15 +42,13 @@ function tickedState(model: PlanModel, section: Section): 'done' | 'open' | unde
  * words), never by similarity: a heading is a weaker restatement than an item.
  */
 /** A section title as an item title to match, remembered by title (an edit re-reads every heading). */
-const matchTitles = new Map<string, string | undefined>();
+const matchTitles = new TextMemo<string | undefined>();
 
 function matchTitle(title: string): string | undefined {
-  if (matchTitles.has(title)) return matchTitles.get(title);
-  if (matchTitles.size > 20_000) matchTitles.clear();
-  const normalised = normaliseTitle(title);
-  const match = significantWords(normalised).length >= 2 ? normalised : undefined;
-  matchTitles.set(title, match);
-  return match;
+  return matchTitles.get(title, (t) => {
+    const normalised = normaliseTitle(t);
+    return significantWords(normalised).length >= 2 ? normalised : undefined;
+  });
 }
 
 function checkItemsAgainstTheirSections(model: PlanModel, report: RuleContext['report']): void {

@@ -6,6 +6,7 @@
  */
 import type { Item, PlanModel, Section } from '../model/schema';
 import { groupBy } from './group-by';
+import { TextMemo } from './text-memo';
 
 const STOP_WORDS = new Set([
   'a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'with', 'by', 'at', 'from', 'into', 'via', 'vs',
@@ -95,25 +96,20 @@ function titleAndId(item: Item): { id: string | undefined; shown: string } {
  * rules ask for every item's identity on every analysis; after an edit all but the edited
  * chunk's titles are the ones seen last time. Dropped whole when it grows past a bound.
  */
-const normalised = new Map<string, { title: string; words: string[]; keys: string[] }>();
-const MAX_NORMALISED = 50_000;
+const normalised = new TextMemo<{ title: string; words: string[]; keys: string[] }>(50_000);
 /** Each model's identities, by item index, for as long as the model (one analysis): the model builder and three rules share them. */
 const byModel = new WeakMap<readonly Item[], Identity[]>();
 
 export function identityOf(item: Item): Identity {
   const { id, shown } = titleAndId(item);
-  const key = `${item.id ?? ''}\u0000${shown}`;
-  let known = normalised.get(key);
-  if (!known) {
-    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+  const known = normalised.get(`${item.id ?? ''}\u0000${shown}`, () => {
     const title = normaliseTitle(shown, item.id);
     const words = significantWords(title);
     // The buckets an item may pair in (see candidateBuckets), made once per title.
     const keys = id ? [`id\u0000${id}`] : [];
     if (words.length >= 2) keys.push(`title\u0000${title}`, `first\u0000${words[0]} ${words[1]}`);
-    known = { title, words, keys };
-    normalised.set(key, known);
-  }
+    return { title, words, keys };
+  });
   return { item, title: known.title, words: known.words, keys: known.keys };
 }
 
