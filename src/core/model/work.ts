@@ -2,7 +2,7 @@
  * Which items are work, and what effort each carries — one definition shared by the
  * roll-ups and the scopes of declared numbers, so a lens and a finding never disagree.
  */
-import type { Hours, Item, PlanModel, Section } from './schema';
+import type { Declared, Hours, Item, PlanModel, Section } from './schema';
 import { addHours } from './format';
 
 /** Counted in progress and effort: top-level entries that are work, not outcomes to tick. */
@@ -75,4 +75,9 @@ function rollsUpPriority(line: Item, items: Item[]): boolean {
 export function progressReadings<T extends Pick<Item, 'checkbox'>>(items: T[]): T[][] {
   const boxes = items.filter((i) => i.checkbox);
   return boxes.length > 0 && boxes.length < items.length ? [items, boxes] : [items];
+}
+
+/** The reading of `items` (see `progressReadings`) that bears out "N of M done": M items, N of them done. */
+export function agreeingReading(declared: Pick<Declared, 'outOf' | 'value'>, items: Item[]): Item[] | undefined {
+  return progressReadings(items).find((r) => r.length === declared.outOf && r.filter((i) => i.status === 'done').length === declared.value.low);
 }

@@ -10,7 +10,7 @@
  * - a timeline: the nearest section with effort, else the document.
  */
 import type { Declared, Item, Section } from '../model/schema';
-import { effortEntries, effortOf, isWorkItem, progressReadings, subtreeEnds } from '../model/work';
+import { agreeingReading, effortEntries, effortOf, isWorkItem, subtreeEnds } from '../model/work';
 import { findPriority } from './priority';
 import { carriesTag, idNumberIn, type IdRange } from './id-tags';
 import { TextMemo } from '../rules/text-memo';
@@ -133,14 +133,9 @@ function progressScope(d: Declared, p: PendingScope, sections: Section[], items:
   if (direct.length > 0) candidates.push({ kind: 'section', section: d.section, items: direct });
   for (let s: number | undefined = d.section; s !== undefined; s = sections[s].parent) candidates.push({ kind: 'section', section: s, items: work(s) });
   candidates.push({ kind: 'document', items: sections.flatMap((s, i) => (s.parent === undefined ? work(i) : [])) });
-  const agreeing = candidates.find((c) => progressAgrees(d, c.items.map((i) => items[i])));
+  const agreeing = candidates.find((c) => agreeingReading(d, c.items.map((i) => items[i])) !== undefined);
   return agreeing ?? { ...(candidates.find((c) => c.items.length > 0) ?? candidates[0]), ambiguous: true };
 }
-
-function progressAgrees(d: Declared, items: Item[]): boolean {
-  return progressReadings(items).some((r) => r.length === d.outOf && r.filter((i) => i.status === 'done').length === d.value.low);
-}
-
 
 /** Sections whose title is the name, or starts with it ("Phase 2" names "Phase 2: Foundational"). */
 function sectionsNamed(name: string, sections: Section[]): number[] {

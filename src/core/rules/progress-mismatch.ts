@@ -4,7 +4,7 @@
  */
 import type { Declared, Item, PlanModel } from '../model/schema';
 import { MAX_RELATED, type Rule } from './types';
-import { progressReadings } from '../model/work';
+import { agreeingReading, progressReadings } from '../model/work';
 
 export interface ProgressParts {
   items: Item[];
@@ -22,8 +22,7 @@ export function progressParts(model: PlanModel, declared: Declared): ProgressPar
   if (items.length === 0) return undefined;
   // Where boxes stand beside other entries, a reading that agrees wins; else the boxes are the tasks.
   const readings = progressReadings(items);
-  const agrees = (r: Item[]) => r.length === declared.outOf && r.filter((i) => i.status === 'done').length === declared.value.low;
-  const chosen = readings.find(agrees) ?? readings[readings.length - 1];
+  const chosen = agreeingReading(declared, items) ?? readings[readings.length - 1];
   return { items: chosen, done: chosen.filter((i) => i.status === 'done').length, tracked: chosen.every((i) => i.status !== 'unknown') };
 }
 
