@@ -78,7 +78,7 @@ function fillFromMentions(item: Item, others: Item[], items: Item[]): void {
  * Marks restatements in place: `mentionOf` on each, `mentions` on the item they restate.
  * `text` is the analysed text, where items' own lines (a gap, a description) are read.
  */
-export function linkMentions(model: PlanModel, text = ''): void {
+export function linkMentions(model: PlanModel, text: string): void {
   // A line adding up items it names ("Security Audit (XSS, SQL Injection)" 7-10 h for XSS 3-4
   // and SQL Injection 4-6) first: a later listing may restate that line in turn.
   for (const [entry, section] of restatedSums(model)) entry.restates = section;
