@@ -4,16 +4,8 @@
  * what one item's gap says it lacks. Each behaviour has a true negative beside it.
  */
 import { strict as assert } from 'node:assert';
-import { analyzePlan, type Analysis } from '../../../src/core/index';
-
-function analyse(lines: string[]): Analysis {
-  return analyzePlan(lines.join('\n'), { detection: 'always' });
-}
-
-function totals(a: Analysis): [number, number, number | null] {
-  const d = a.rollups.document;
-  return [d.items, d.hours.low, d.hours.high];
-}
+import type { Analysis } from '../../../src/core/index';
+import { analyse, totals } from './plan-lines';
 
 function restated(a: Analysis, title: string): string | number | undefined {
   const item = a.model.items.find((i) => i.title === title)!;

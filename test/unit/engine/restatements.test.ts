@@ -5,16 +5,7 @@
  * beside the work that meets them. Each behaviour has a true negative beside it.
  */
 import { strict as assert } from 'node:assert';
-import { analyzePlan, type Analysis } from '../../../src/core/index';
-
-function analyse(lines: string[]): Analysis {
-  return analyzePlan(lines.join('\n'), { detection: 'always' });
-}
-
-function totals(a: Analysis): [number, number, number | null] {
-  const d = a.rollups.document;
-  return [d.items, d.hours.low, d.hours.high];
-}
+import { analyse, totals } from './plan-lines';
 
 /** An area with its gaps listed, then its hours in a breakdown under a declared total. */
 const AREA = [
