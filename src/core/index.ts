@@ -64,6 +64,7 @@ export { runCrossFileRules } from './rules/cross-file-runner';
 // The CLI takes the rule table and the finding order from here, so the rules ship once (in core.js).
 export { allRuleMetas } from './rules/registry';
 export { byPosition, runRules } from './rules/runner';
+export { forgetTexts } from './rules/text-memo';
 export { applyFixes } from './edits/apply';
 export { analyzeIfPlan } from './workspace/analyze-if-plan';
 export { prefilterPlan } from './workspace/prefilter';

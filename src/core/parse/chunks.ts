@@ -9,6 +9,8 @@
  * ```json line inside a ``` fence is content, not a new fence.
  */
 
+import { onForgetTexts } from '../rules/text-memo';
+
 const BLOCK_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
 
@@ -215,6 +217,7 @@ function plainLine(text: string, start: number, end: number): boolean {
 
 /** The last text split and its chunks: the rules that read prose ask again for the text just analysed. */
 let lastSplit: { text: string; chunks: readonly Chunk[] } | undefined;
+onForgetTexts(() => (lastSplit = undefined));
 
 export function splitChunks(text: string): readonly Chunk[] {
   if (lastSplit?.text !== text) lastSplit = { text, chunks: Object.freeze(splitAtHeadings(text)) };

@@ -212,13 +212,9 @@ function namesNothing(label: string): boolean {
   return label.replace(TOTAL_WORDS, '').replace(/[\s:*_()-]/g, '') === '';
 }
 
-const labelPriorities = new Map<string, ReturnType<typeof findPriority>>();
+const labelPriorities = new TextMemo<ReturnType<typeof findPriority>>(10_000);
 function priorityOfLabel(label: string): ReturnType<typeof findPriority> {
-  if (!labelPriorities.has(label)) {
-    if (labelPriorities.size > 10000) labelPriorities.clear();
-    labelPriorities.set(label, findPriority(label));
-  }
-  return labelPriorities.get(label);
+  return labelPriorities.get(label, findPriority);
 }
 
 function memo<T>(f: (k: number) => T): (k: number) => T {

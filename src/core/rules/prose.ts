@@ -3,6 +3,7 @@
  * rule that scans raw text sees only what the plan says, at the offsets where it says it.
  */
 import { splitChunks } from '../parse/chunks';
+import { onForgetTexts } from './text-memo';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
@@ -67,6 +68,10 @@ function blankChunk(text: string): string {
 let last: { text: string; prose: string } | undefined;
 /** Each chunk's prose, by chunk text, for the chunks of the last text: an edit blanks only the chunks it changed. */
 let byChunk = new Map<string, string>();
+onForgetTexts(() => {
+  last = undefined;
+  byChunk = new Map();
+});
 
 /**
  * Blanked chunk by chunk (the chunks the engine parses: they split only outside fences and

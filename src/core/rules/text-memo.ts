@@ -6,7 +6,9 @@
 export class TextMemo<T> {
   private readonly known = new Map<string, T>();
 
-  constructor(private readonly limit = 20_000) {}
+  constructor(private readonly limit = 20_000) {
+    onForgetTexts(() => this.known.clear());
+  }
 
   get(text: string, make: (text: string) => T): T {
     const hit = this.known.get(text);
@@ -16,4 +18,19 @@ export class TextMemo<T> {
     this.known.set(text, value);
     return value;
   }
+}
+
+const forgetters: (() => void)[] = [];
+
+/** Registers a module's own remembered texts (a last split, a last blanking) with `forgetTexts`. */
+export function onForgetTexts(forget: () => void): void {
+  forgetters.push(forget);
+}
+
+/**
+ * Forgets every text remembered across analyses, as in a fresh worker: the benchmark times a
+ * cold analysis after it, so a cold run never profits from the run before it.
+ */
+export function forgetTexts(): void {
+  for (const forget of forgetters) forget();
 }
