@@ -219,33 +219,125 @@ function plainLine(text: string, start: number, end: number): boolean {
 let lastSplit: { text: string; chunks: readonly Chunk[] } | undefined;
 onForgetTexts(() => (lastSplit = undefined));
 
+/**
+ * The document's chunks. After an edit (the text split last, changed somewhere) only the
+ * chunks from the edit on are split again, and once the split meets a heading where the last
+ * split began a chunk and the rest of the text is unchanged, every chunk after it is the last
+ * split's, moved: an edit costs the chunks it touched, not a pass over the whole text.
+ */
 export function splitChunks(text: string): readonly Chunk[] {
-  if (lastSplit?.text !== text) lastSplit = { text, chunks: Object.freeze(splitAtHeadings(text)) };
+  if (lastSplit?.text !== text) lastSplit = { text, chunks: Object.freeze((lastSplit && splitAfterEdit(lastSplit.text, lastSplit.chunks, text)) ?? splitAtHeadings(text)) };
   return lastSplit.chunks;
 }
 
 function splitAtHeadings(text: string): Chunk[] {
-  const bounds = lineBounds(text);
-  const { starts, ends } = bounds;
-  const count = starts.length;
   const chunks: Chunk[] = [];
-  const fm = frontMatterEnd(text, bounds);
-  let startLine = 0;
-  const push = (endLine: number, frontMatter: boolean) => {
-    if (endLine <= startLine) return;
-    const offset = starts[startLine];
-    const end = endLine < count ? starts[endLine] : text.length;
-    chunks.push({ text: text.slice(offset, end), offset, line: startLine, frontMatter });
-    startLine = endLine;
-  };
-  if (fm > 0) push(fm, true);
-  const state = new BlockState();
-  for (let i = fm; i < count; i++) {
-    if ((state.plain && plainLine(text, starts[i], ends[i])) || state.staysInFence(text, starts[i], ends[i])) continue;
-    if (state.feed(text.slice(starts[i], ends[i])).split && i > startLine) push(i, false);
+  let offset = 0;
+  let line = 0;
+  if (/^\uFEFF?(?:---|\+\+\+)/.test(text)) {
+    const bounds = lineBounds(text);
+    const fm = frontMatterEnd(text, bounds);
+    if (fm > 0) {
+      const end = fm < bounds.starts.length ? bounds.starts[fm] : text.length;
+      chunks.push({ text: text.slice(0, end), offset: 0, line: 0, frontMatter: true });
+      if (fm >= bounds.starts.length) return chunks;
+      [offset, line] = [end, fm];
+    }
   }
-  push(count, false);
+  splitFrom(text, offset, line, chunks);
   return chunks;
+}
+
+/**
+ * Splits `text` from `offset` (where a chunk starts, on line `line`, outside every block) to
+ * its end, line by line, into `chunks`. At each heading that starts a chunk, `rest` may give
+ * every chunk from there on (an unchanged tail), which ends the walk.
+ */
+function splitFrom(text: string, offset: number, line: number, chunks: Chunk[], rest?: (offset: number, line: number) => Chunk[] | undefined, copy: (s: string) => string = (s) => s): void {
+  const cr = text.indexOf('\r', offset) >= 0;
+  const state = new BlockState();
+  let chunkStart = offset;
+  let chunkLine = line;
+  for (let at = offset, n = line; ; n++) {
+    let end = cr ? lineEnd(text, at) : text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const plain = (state.plain && plainLine(text, at, end)) || state.staysInFence(text, at, end);
+    if (!plain && state.feed(text.slice(at, end)).split && n > chunkLine) {
+      const tail = rest?.(at, n);
+      chunks.push({ text: copy(text.slice(chunkStart, at)), offset: chunkStart, line: chunkLine, frontMatter: false });
+      if (tail) {
+        for (const c of tail) chunks.push(c);
+        return;
+      }
+      [chunkStart, chunkLine] = [at, n];
+    }
+    if (end >= text.length) break;
+    at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  chunks.push({ text: copy(text.slice(chunkStart)), offset: chunkStart, line: chunkLine, frontMatter: false });
+}
+
+/** Where the line starting at `at` ends: its \r, \n or \r\n, or the end of the text. */
+function lineEnd(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/**
+ * `before` (the chunks of `old`) brought up to date with `text`: the chunks wholly before the
+ * first changed character stay, the walk starts at the last of them whose heading line is
+ * unchanged, and it ends where a chunk of `before` starts in the unchanged tail. Undefined
+ * where the edit reaches the first chunk (front matter may come or go): split it all.
+ */
+function splitAfterEdit(old: string, before: readonly Chunk[], text: string): Chunk[] | undefined {
+  const prefix = commonPrefix(old, text);
+  let k = lastStartBefore(before, prefix);
+  while (k > 0 && before[k].offset + lineEnd(before[k].text, 0) >= prefix) k--;
+  if (k <= 0) return undefined;
+  const suffix = commonSuffix(old, text, prefix);
+  const moved = text.length - old.length;
+  const chunks = before.slice(0, k);
+  const tail = (at: number, line: number): Chunk[] | undefined => {
+    if (at < text.length - suffix) return undefined;
+    const j = lastStartBefore(before, at - moved + 1);
+    if (j < 0 || before[j].offset !== at - moved) return undefined;
+    const lines = line - before[j].line;
+    return before.slice(j).map((c) => ({ ...c, offset: c.offset + moved, line: c.line + lines }));
+  };
+  // The chunks split again are copied out of the document's text: each keeps only its own
+  // characters alive, not every version of the document a long session has seen.
+  splitFrom(text, before[k].offset, before[k].line, chunks, tail, (s) => (' ' + s).slice(1));
+  return chunks;
+}
+
+/** The index of the last chunk starting before `offset`; -1 for none. */
+function lastStartBefore(chunks: readonly Chunk[], offset: number): number {
+  let [lo, hi] = [0, chunks.length - 1];
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].offset < offset) [found, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return found;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many characters `a` and `b` end with alike, no more than what is left past their common prefix. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const n = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }
 
 /** The document as one chunk (after its front matter, which is never markdown): what chunking must not change. */

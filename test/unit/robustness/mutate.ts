@@ -18,10 +18,10 @@ const SNIPPETS = [
   '---\n', '| a | 1h |\n|---|---|\n', '<!-- plan-lens-disable -->', 'CP-001: ', '\\', '   ', '1) ', '+ ', '=====\n',
 ];
 
-type Mutation = (text: string, r: () => number) => string;
+export type Mutation = (text: string, r: () => number) => string;
 const pos = (text: string, r: () => number) => Math.floor(r() * (text.length + 1));
 const lineSplit = (text: string) => text.split(/(?<=\n)/);
-const MUTATIONS: Mutation[] = [
+export const MUTATIONS: Mutation[] = [
   (t, r) => {
     const p = pos(t, r);
     return t.slice(0, p) + SNIPPETS[Math.floor(r() * SNIPPETS.length)] + t.slice(p);
