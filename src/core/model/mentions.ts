@@ -117,7 +117,7 @@ function flattenChains(model: PlanModel): void {
     target.mentions = [...new Set([...(target.mentions ?? []), item.index])].sort((a, b) => a - b);
   }
   for (const item of model.items) {
-    if (item.mentions && item.mentionOf !== undefined) delete item.mentions;
+    if (item.mentions && item.mentionOf !== undefined) item.mentions = undefined;
   }
 }
 

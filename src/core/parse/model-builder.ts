@@ -213,7 +213,12 @@ class ModelBuilder {
       range: section.range,
       titleRange: section.range,
       section: section.index,
+      // The same fields in the same order as every other item (see `addItem`).
+      parent: undefined,
       children: [],
+      mentionOf: undefined,
+      mentions: undefined,
+      restates: undefined,
     };
     this.items.push(item);
     return item.index;
@@ -243,6 +248,11 @@ class ModelBuilder {
       section,
       parent,
       children: [],
+      // Set, if at all, once every item is read (see mentions.ts). Present from the start, so
+      // every item keeps one shape: each pass over the items then reads them at full speed.
+      mentionOf: undefined,
+      mentions: undefined,
+      restates: undefined,
     };
     this.items.push(item);
     // A bare bold-titled entry is an item only where a heading gives it a status.
