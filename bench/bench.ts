@@ -14,7 +14,7 @@
  * Numbers are printed, not asserted: timing belongs in a benchmark, not in a test.
  *
  * Options: `--full` also times the whole-document parse at 5 MB (about 20 s a run);
- * `--runs N` sets the runs per measurement (default 7, at least 11 for each fixture's cold/whole
+ * `--runs N` sets the runs per measurement (default 7, at least 21 for each fixture's cold/whole
  * pairs; the 5 MB size uses 3).
  */
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -232,13 +232,13 @@ async function main(): Promise<void> {
     await measureWorker('50 KB', cut(concatenated(all, 50_000), 50_000), Math.max(RUNS, 15)),
     await measureWorker('500 KB', concatenated(all, 500_000), Math.max(RUNS, 15)),
   ];
-  const rows: Row[] = texts.map(({ name, text }) => measure(name, text, Math.max(RUNS, 11), true));
+  const rows: Row[] = texts.map(({ name, text }) => measure(name, text, Math.max(RUNS, 21), true));
   rows.push(measure('fixtures ×N ≈ 500 KB', concatenated(all, 500_000), Math.min(RUNS, 5), true));
   const big = concatenated(all, 5_000_000);
   rows.push(measure('fixtures ×N ≈ 5 MB', big, 3, full));
   workerRows.push(await measureWorker('5 MB', big, 3, 2));
 
-  console.log(`\nPlan Lens benchmark — node ${process.version}, median of ${RUNS} runs (cold/whole: ${Math.max(RUNS, 11)} pairs per fixture; 3 runs at 5 MB)\n`);
+  console.log(`\nPlan Lens benchmark — node ${process.version}, median of ${RUNS} runs (cold/whole: ${Math.max(RUNS, 21)} pairs per fixture; 3 runs at 5 MB)\n`);
   console.log(['document'.padEnd(26), 'size'.padStart(9), 'whole parse'.padStart(12), 'cold'.padStart(10), 'cold/whole', 'edit'.padStart(10), 'whole/edit', 'rules'.padStart(10)].join(' '));
   for (const r of rows) {
     console.log(
