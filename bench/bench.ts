@@ -264,9 +264,35 @@ async function main(): Promise<void> {
   const measured = rows.filter((r) => r.whole !== undefined);
   const worst = measured.reduce((a, r) => (r.cold / r.whole! > a.cold / a.whole! ? r : a), measured[0]);
   console.log(`\ncold analysis / whole-document remark parse with GFM: worst ${ratio(worst.cold, worst.whole).trim()} (${worst.name}); target ≤ 0.90×`);
+  sameHoursScaling();
   robustnessThroughCli();
   console.log(`\npeak heap (sampled after each run): ${(peakHeap / 1024 / 1024).toFixed(0)} MB`);
   if (!full) console.log('whole-document parse at 5 MB skipped (about 20 s a run with micromark 4.0.2); run with --full to include it.');
+}
+
+/**
+ * Generated plans of many tasks of the same hours whose titles share words (sections of four
+ * "Task N.i with a longer title to read (1.5h)" lines): the restatement pass once tried every
+ * item of an entry's hours against it, so an edit grew with the square of the plan's size.
+ * Printed: a one-line edit's median at each size; doubling the tasks should about double it.
+ */
+function sameHoursScaling(): void {
+  const plan = (sections: number) => {
+    const parts = ['# Plan\n'];
+    for (let s = 0; s < sections; s++) {
+      parts.push(`\n## Area ${s}\n\n`);
+      for (let i = 0; i < 4; i++) parts.push(`- [ ] Task ${s}.${i} with a longer title to read (1.5h)\n  Notes about task ${s}.${i}.\n`);
+    }
+    return parts.join('');
+  };
+  console.log('\nGenerated plans of tasks of the same hours (in-process one-line edit, median of 9):');
+  for (const tasks of [1000, 2000, 4000]) {
+    const text = plan(tasks / 4);
+    const analyzer = new PlanAnalyzer();
+    analyzer.analyze(text);
+    const edit = time(9, (run) => analyzer.analyze(edited(text, run)));
+    console.log(`  ${String(tasks).padStart(5)} tasks (${kb(text.length)}): edit ${fmt(edit).trim()}`);
+  }
 }
 
 /**

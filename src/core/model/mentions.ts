@@ -228,6 +228,7 @@ function restatedLists(model: PlanModel, text: string): [Item, Target][] {
     areasByHours: groupBy(areasOf(model), (a) => hoursKey(a.declared.value)),
     // An entry can restate only an item of the same hours (see `allowed`): look there, not at every item.
     byHours: groupBy(open, (i) => hoursKey(i.estimate?.hours)),
+    byWord: new Map(),
     taken: new Set<number>(),
     bodies: new Map(),
     named: new Map(),
@@ -251,6 +252,8 @@ interface Listings {
   ids: readonly Identity[];
   areasByHours: Map<string | undefined, Area[]>;
   byHours: Map<string | undefined, Item[]>;
+  /** For hours many items have: those items by each word of their titles, made when first asked for (see `sharingCandidates`). */
+  byWord: Map<string | undefined, Map<string, Item[]>>;
   /** Entries already paired by a later listing. */
   taken: Set<number>;
   /** Items' own text as significant words, made when first asked for. */
@@ -292,7 +295,7 @@ function matchEntries(context: Listings, entries: Item[]): [Item, Target][] | un
     if (taken.has(entry.index)) return undefined;
     const me = ids[entry.index];
     const scored: Scored[] = [];
-    for (const target of context.byHours.get(hoursKey(entry.estimate?.hours)) ?? []) {
+    for (const target of sharingCandidates(context, entry)) {
       if (used.has(target) || taken.has(target.index)) continue;
       const them = ids[target.index];
       // No shared word is never enough: that check first, the costlier `allowed` after.
@@ -322,6 +325,42 @@ function matchEntries(context: Listings, entries: Item[]): [Item, Target][] | un
   if (lone && !target) return undefined;
   if (lone && target) result.push([lone, restated(target)]);
   return result;
+}
+
+/** A word more items of the same hours have than this in their titles names none of them. */
+const MAX_SHARING = 40;
+
+/**
+ * The items an entry may restate by name: those of its hours, in document order. Where more
+ * items than MAX_SHARING have those hours, only those sharing a word of its title that at most
+ * MAX_SHARING of them share ("task" in a plan of hundreds of "Task N" lines of 2 h each names
+ * none of them); trying every one against every entry would cost the square of the plan's size.
+ * Fewer, and every one is tried, as an item sharing no word scores nothing anyway.
+ */
+function sharingCandidates(context: Listings, entry: Item): readonly Item[] {
+  const hours = hoursKey(entry.estimate?.hours);
+  const all = context.byHours.get(hours) ?? [];
+  if (all.length <= MAX_SHARING) return all;
+  let byWord = context.byWord.get(hours);
+  if (!byWord) context.byWord.set(hours, (byWord = groupByWord(context.ids, all)));
+  const found = new Set<Item>();
+  for (const w of wordSet(context.ids[entry.index].words)) {
+    const sharing = byWord.get(w);
+    if (sharing && sharing.length <= MAX_SHARING) for (const item of sharing) found.add(item);
+  }
+  return [...found].sort((a, b) => a.index - b.index);
+}
+
+function groupByWord(ids: readonly Identity[], items: readonly Item[]): Map<string, Item[]> {
+  const byWord = new Map<string, Item[]>();
+  for (const item of items) {
+    for (const w of wordSet(ids[item.index].words)) {
+      const list = byWord.get(w);
+      if (list) list.push(item);
+      else byWord.set(w, [item]);
+    }
+  }
+  return byWord;
 }
 
 /**

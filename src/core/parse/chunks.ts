@@ -9,7 +9,7 @@
  * ```json line inside a ``` fence is content, not a new fence.
  */
 
-import { onForgetTexts } from '../rules/text-memo';
+import { onForgetTexts, ownCopy } from '../rules/text-memo';
 
 const BLOCK_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
@@ -307,11 +307,11 @@ function splitAfterEdit(old: string, before: readonly Chunk[], text: string): Ch
     const lines = line - before[j].line;
     return before.slice(j).map((c) => ({ ...c, offset: c.offset + moved, line: c.line + lines }));
   };
-  // The chunks split again are copied out of the document's text: each keeps only its own
-  // characters alive, not every version of the document a long session has seen.
-  splitFrom(text, before[k].offset, before[k].line, chunks, tail, (s) => (' ' + s).slice(1));
+  // The chunks split again are copied out of the document's text (see `ownCopy`).
+  splitFrom(text, before[k].offset, before[k].line, chunks, tail, ownCopy);
   return chunks;
 }
+
 
 /** The index of the last chunk starting before `offset`; -1 for none. */
 function lastStartBefore(chunks: readonly Chunk[], offset: number): number {

@@ -15,9 +15,19 @@ export class TextMemo<T> {
     if (hit !== undefined || this.known.has(text)) return hit as T;
     if (this.known.size >= this.limit) this.known.clear();
     const value = make(text);
-    this.known.set(text, value);
+    // Kept under a copy: the text asked about is often a slice of the whole document.
+    this.known.set(ownCopy(text), value);
     return value;
   }
+}
+
+/**
+ * `s` in a string of its own. A slice of a string keeps the whole string it was cut from
+ * alive, so a chunk's text, a cache key or a remembered title kept across edits would keep
+ * every version of a large plan a long session has seen; a copy keeps its own characters.
+ */
+export function ownCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 const forgetters: (() => void)[] = [];
