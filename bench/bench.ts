@@ -264,34 +264,36 @@ async function main(): Promise<void> {
   const measured = rows.filter((r) => r.whole !== undefined);
   const worst = measured.reduce((a, r) => (r.cold / r.whole! > a.cold / a.whole! ? r : a), measured[0]);
   console.log(`\ncold analysis / whole-document remark parse with GFM: worst ${ratio(worst.cold, worst.whole).trim()} (${worst.name}); target ≤ 0.90×`);
-  sameHoursScaling();
+  scalingOnGeneratedPlans();
   robustnessThroughCli();
   console.log(`\npeak heap (sampled after each run): ${(peakHeap / 1024 / 1024).toFixed(0)} MB`);
   if (!full) console.log('whole-document parse at 5 MB skipped (about 20 s a run with micromark 4.0.2); run with --full to include it.');
 }
 
 /**
- * Generated plans of many tasks of the same hours whose titles share words (sections of four
- * "Task N.i with a longer title to read (1.5h)" lines): the restatement pass once tried every
- * item of an entry's hours against it, so an edit grew with the square of the plan's size.
- * Printed: a one-line edit's median at each size; doubling the tasks should about double it.
+ * Generated plans of thousands of tasks, sections of four lines of one shape each: the same
+ * hours and shared words ("Task 12.3 with a longer title to read (1.5h)"), or each its own
+ * code and pair of first words ("T49: Build part 12.1 (2h)"). Restatement matching once
+ * tried every item against every entry there, so an edit grew with the square of the plan's
+ * size. Printed: a one-line edit's median at each size; doubling the tasks should about
+ * double it, no more.
  */
-function sameHoursScaling(): void {
-  const plan = (sections: number) => {
-    const parts = ['# Plan\n'];
-    for (let s = 0; s < sections; s++) {
-      parts.push(`\n## Area ${s}\n\n`);
-      for (let i = 0; i < 4; i++) parts.push(`- [ ] Task ${s}.${i} with a longer title to read (1.5h)\n  Notes about task ${s}.${i}.\n`);
-    }
-    return parts.join('');
-  };
-  console.log('\nGenerated plans of tasks of the same hours (in-process one-line edit, median of 9):');
-  for (const tasks of [1000, 2000, 4000]) {
-    const text = plan(tasks / 4);
-    const analyzer = new PlanAnalyzer();
-    analyzer.analyze(text);
-    const edit = time(9, (run) => analyzer.analyze(edited(text, run)));
-    console.log(`  ${String(tasks).padStart(5)} tasks (${kb(text.length)}): edit ${fmt(edit).trim()}`);
+function scalingOnGeneratedPlans(): void {
+  const shapes: [string, (s: number, i: number) => string][] = [
+    ['same hours, shared words', (s, i) => `- [ ] Task ${s}.${i} with a longer title to read (1.5h)\n  Notes about task ${s}.${i}.\n`],
+    ['a code and own words each', (s, i) => `- [ ] T${s * 4 + i}: Build part ${s}.${i} (2h)\n`],
+  ];
+  console.log('\nGenerated plans of thousands of tasks (in-process one-line edit, median of 9):');
+  for (const [name, line] of shapes) {
+    const cells = [2000, 4000, 8000].map((tasks) => {
+      const parts = ['# Plan\n'];
+      for (let s = 0; s < tasks / 4; s++) parts.push(`\n## Area ${s}\n\n`, ...[0, 1, 2, 3].map((i) => line(s, i)));
+      const text = parts.join('');
+      const analyzer = new PlanAnalyzer();
+      analyzer.analyze(text);
+      return `${tasks} tasks (${kb(text.length)}) ${fmt(time(9, (run) => analyzer.analyze(edited(text, run)))).trim()}`;
+    });
+    console.log(`  ${name.padEnd(26)} ${cells.join(' · ')}`);
   }
 }
 

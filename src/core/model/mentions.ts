@@ -262,6 +262,8 @@ interface Listings {
   candidates?: Item[];
   /** The candidates whose own text has each pair of words asked for (see `namedBy`). */
   named: Map<string, Item[]>;
+  /** Every candidate by each pair of words in its own text, once many pairs are asked for. */
+  byPair?: Map<string, Item[]>;
 }
 
 function allowed(model: PlanModel, entry: Item, target: Item): 'weak' | 'strong' | undefined {
@@ -463,16 +465,37 @@ function readOwnWords(own: string): OwnWords {
   return { words, pairs };
 }
 
-/** The items whose own text has `first` and `second` side by side (the items `partOf` may name). */
+/** Pairs looked for one by one in an analysis before every candidate's pairs are indexed at once. */
+const SCANS_BEFORE_INDEX = 16;
+
+/**
+ * The items whose own text has `first` and `second` side by side (the items `partOf` may
+ * name), in document order. The first few pairs asked for are looked for item by item; past
+ * that (a plan of thousands of entries, each asking for its own pair), every candidate's
+ * pairs are indexed once, so the cost stays linear in the plan's size.
+ */
 function namedBy(context: Listings, first: string, second: string): Item[] {
   const key = `${first} ${second}`;
   let named = context.named.get(key);
   if (!named) {
-    context.candidates ??= context.model.items.filter((i) => i.parent === undefined && !i.checklist && i.estimate && i.kind !== 'row' && i.kind !== 'heading');
-    named = context.candidates.filter((item) => ownWords(context, item).pairs.has(key));
+    const candidates = (context.candidates ??= context.model.items.filter((i) => i.parent === undefined && !i.checklist && i.estimate && i.kind !== 'row' && i.kind !== 'heading'));
+    if (context.named.size < SCANS_BEFORE_INDEX) named = candidates.filter((item) => ownWords(context, item).pairs.has(key));
+    else named = (context.byPair ??= indexPairs(context, candidates)).get(key) ?? [];
     context.named.set(key, named);
   }
   return named;
+}
+
+function indexPairs(context: Listings, candidates: readonly Item[]): Map<string, Item[]> {
+  const byPair = new Map<string, Item[]>();
+  for (const item of candidates) {
+    for (const pair of ownWords(context, item).pairs) {
+      const list = byPair.get(pair);
+      if (list) list.push(item);
+      else byPair.set(pair, [item]);
+    }
+  }
+  return byPair;
 }
 
 /** `phrase` appears in `words`, word after word. */

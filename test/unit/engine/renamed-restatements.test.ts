@@ -101,6 +101,24 @@ describe('restatements under freer names are counted once', () => {
     assert.deepEqual(totals(a), [7, 23, 26]);
   });
 
+  // Nine later sprints of three unmatched 1-hour entries each: read first (later listings
+  // are), each asks for the pairs of words of two entries, so the parts above are looked up
+  // in the index of every item's pairs (see `namedBy`), not item by item.
+  const NOISE = Array.from({ length: 9 }, (_, k) => [`### Sprint ${k + 10}`, '', ...[0, 1, 2].map((j) => `${j + 1}. **Qz${k}${j} Wx${k}${j}** (1h)`), '']).flat();
+
+  it('parts are found alike when a long plan asks for many pairs of words', () => {
+    const a = analyse([...GAPS, '## Roadmap', '', '### Sprint 2', '', '1. **Request Tracing** (2h)', '2. **Error Alerts** (3h)', '3. **Invoice PDF Layout** (2h)', '', ...NOISE]);
+    assert.deepEqual(totals(a), [BASE[0] + 27, BASE[1] + 27, BASE[2] + 27]);
+    assert.equal(restated(a, 'Request Tracing'), 'Observability');
+    assert.equal(restated(a, 'Error Alerts'), 'Observability');
+  });
+
+  it('true negative, in a long plan too: words found in the gaps of two items name neither', () => {
+    const plan = [...GAPS, '6. **API Gateway**', '   - **Gap**: No request tracing headers', '   - **Estimated Time**: 3 hours', ''];
+    const a = analyse([...plan, '## Roadmap', '', '### Sprint 2', '', '1. **Request Tracing** (2h)', '2. **Invoice PDF Layout** (2h)', '', ...NOISE]);
+    assert.deepEqual(totals(a), [7 + 27, 23 + 27, 26 + 27]);
+  });
+
   const SECURITY = [
     '# Plan',
     '',
