@@ -215,18 +215,27 @@ function plainLine(text: string, start: number, end: number): boolean {
   return c !== 60 && c !== 96 && c !== 126 && c !== 9;
 }
 
+/** A text and its chunks. */
+export interface Split {
+  text: string;
+  chunks: readonly Chunk[];
+}
+
 /** The last text split and its chunks: the rules that read prose ask again for the text just analysed. */
-let lastSplit: { text: string; chunks: readonly Chunk[] } | undefined;
+let lastSplit: Split | undefined;
 onForgetTexts(() => (lastSplit = undefined));
 
 /**
- * The document's chunks. After an edit (the text split last, changed somewhere) only the
- * chunks from the edit on are split again, and once the split meets a heading where the last
- * split began a chunk and the rest of the text is unchanged, every chunk after it is the last
- * split's, moved: an edit costs the chunks it touched, not a pass over the whole text.
+ * The document's chunks. After an edit (`previous`, the same document's split before it, or
+ * else the text split last) only the chunks from the edit on are split again, and once the
+ * split meets a heading where the old split began a chunk and the rest of the text is
+ * unchanged, every chunk after it is the old split's, moved: an edit costs the chunks it
+ * touched, not a pass over the whole text.
  */
-export function splitChunks(text: string): readonly Chunk[] {
-  if (lastSplit?.text !== text) lastSplit = { text, chunks: Object.freeze((lastSplit && splitAfterEdit(lastSplit.text, lastSplit.chunks, text)) ?? splitAtHeadings(text)) };
+export function splitChunks(text: string, previous?: Split): readonly Chunk[] {
+  if (lastSplit?.text === text) return lastSplit.chunks;
+  const old = previous ?? lastSplit;
+  lastSplit = { text, chunks: Object.freeze((old && splitAfterEdit(old.text, old.chunks, text)) ?? splitAtHeadings(text)) };
   return lastSplit.chunks;
 }
 

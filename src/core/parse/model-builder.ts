@@ -7,7 +7,7 @@
  * every declared number.
  */
 import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Section } from '../model/schema';
-import { collectDefinitions, splitChunks, wholeDocument, withDefinitions, type Chunk } from './chunks';
+import { collectDefinitions, splitChunks, wholeDocument, withDefinitions, type Chunk, type Split } from './chunks';
 import { ownCopy } from '../rules/text-memo';
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps, type FactSize } from './extract';
 import { numberSpan, toHours, type UnitSettings } from './estimate';
@@ -29,6 +29,8 @@ export class ChunkCache {
   private misses = 0;
   /** What the latest analysis did: its chunks, and how many of them had to be parsed. */
   lastStats: ChunkStats = { chunks: 0, parsed: 0 };
+  /** This document's latest split: the next is made from it, whatever other documents were split since. */
+  lastSplit: Split | undefined;
 
   get(chunk: Chunk, defs: Map<string, string>): ChunkFacts {
     if (chunk.frontMatter) return EMPTY;
@@ -69,7 +71,8 @@ export interface ChunkStats {
 }
 
 export function buildModel(text: string, options: AnalyzeOptions, cache = new ChunkCache(), chunked = true): PlanModel {
-  const chunks = chunked ? splitChunks(text) : wholeDocument(text);
+  const chunks = chunked ? splitChunks(text, cache.lastSplit) : wholeDocument(text);
+  if (chunked) cache.lastSplit = { text, chunks };
   const builder = new ModelBuilder(options);
   const defs = chunked ? collectDefinitions(text) : new Map<string, string>();
   for (const chunk of chunks) builder.add(chunk, cache.get(chunk, defs));

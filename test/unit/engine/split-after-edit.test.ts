@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { splitChunks, type Chunk } from '../../../src/core/parse/chunks';
 import { forgetTexts } from '../../../src/core/rules/text-memo';
+import { PlanAnalyzer } from '../../../src/core/index';
+import type { ChunkCache } from '../../../src/core/parse/model-builder';
 import { MUTATIONS, rng } from '../robustness/mutate';
 import { ABSENT, CORPUS, PLANS, SHARED, markdownFilesUnder, sharedFiles } from '../rules/shared-files';
 
@@ -56,6 +58,19 @@ describe('splitting after an edit', () => {
     assert.equal(after[0], before[0], 'the chunk before the edit is the same object');
     assert.equal(after.length, before.length);
     assert.deepEqual({ ...after[3] }, { ...before[3], offset: before[3].offset + 5 });
+  });
+
+  it('splits each document from its own last split, whatever other documents were analysed in between', () => {
+    const [a, b] = [SMALL[0], SMALL[3]];
+    const [first, second] = [new PlanAnalyzer(), new PlanAnalyzer()];
+    const splitOf = (analyzer: PlanAnalyzer) => (analyzer as unknown as { cache: ChunkCache }).cache.lastSplit!.chunks;
+    first.analyze(a);
+    const before = splitOf(first);
+    second.analyze(b);
+    const edited = a.replace('one (1h)', 'one more (1h)');
+    first.analyze(edited);
+    assert.equal(splitOf(first)[0], before[0], 'the chunk before the edit is the one split before it');
+    assert.deepEqual(plain(splitOf(first)), fromScratch(edited));
   });
 
   it('matches a split from scratch for edits that open or close fences and HTML blocks, change headings, line breaks or front matter', () => {
