@@ -85,7 +85,10 @@ interface Shift {
  * position met). Runs over every value of an answer after each edit, so it makes no arrays.
  */
 function sameShifted(a: unknown, b: unknown, shift: Shift): boolean {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b || (a !== a && b !== b);
+  // Most values are equal strings and numbers: done with at once. An object is walked even
+  // when it is the same object, so every position in it is checked against the shift.
+  if (a === b && (typeof a !== 'object' || a === null)) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a !== a && b !== b;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameShifted(a[i], b[i], shift)) return false;
@@ -108,7 +111,12 @@ function sameShifted(a: unknown, b: unknown, shift: Shift): boolean {
   let keys = 0;
   for (const key in x) {
     keys++;
-    if (!(key in y) || !sameShifted(x[key], y[key], shift)) return false;
+    const value = x[key];
+    if (value === y[key] && (typeof value !== 'object' || value === null)) {
+      if (value === undefined && !(key in y)) return false;
+      continue;
+    }
+    if (!(key in y) || !sameShifted(value, y[key], shift)) return false;
   }
   return keys === keyCount(y);
 }

@@ -111,6 +111,17 @@ describe('vscode/analysis/transfer', () => {
       assert.throws(() => applyDelta(deltaOf([1, 2, 3], [1, 2, 3]), [1, 2]), /reaches past/);
     });
 
+    it('tells a missing field from one left undefined, NaN from NaN, and checks a shared position against the shift too', () => {
+      const at = (line: number, offset: number) => ({ line, column: 0, offset });
+      const shared = at(9, 90);
+      const base: unknown[] = [{ a: 1, b: undefined }, { a: 1 }, { a: 1, c: undefined }, { n: NaN }, { start: at(1, 10), end: shared }];
+      const next: unknown[] = [{ a: 1 }, { a: 1, b: undefined }, { a: 1, b: undefined }, { n: NaN }, { start: at(1, 15), end: shared }];
+      const delta = deltaOf(next, base);
+      assert.deepEqual(delta.slice(0, 3), next.slice(0, 3), 'a field more, less or another is a change, sent whole');
+      assert.deepEqual(delta[4], next[4], 'the end did not move with the start: sent whole');
+      assert.deepEqual(applyDelta(delta, base), next);
+    });
+
     it('refuses a delta against an answer the host does not hold', () => {
       const next: WorkerResponse = { id: 5, ok: true, result: analyse(edits[0][1]), ms: 3 };
       const messages = [...toMessages(5, next, undefined, { id: 4, analysis })];
