@@ -96,6 +96,22 @@ describe('splitting after an edit', () => {
     }
   });
 
+  it('an editing session through one analyzer reads every version as an analysis from scratch does', () => {
+    const dir = resolve(__dirname, '../../../media/samples');
+    const r = rng(5);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      let text = readFileSync(join(dir, file), 'utf8');
+      const session = new PlanAnalyzer();
+      session.analyze(text);
+      for (let k = 0; k < 25; k++) {
+        text = MUTATIONS[Math.floor(r() * 3)](text, r); // insertions, deletions, repeated lines: what typing does
+        const edited = session.analyze(text);
+        forgetTexts();
+        assert.deepEqual(edited, new PlanAnalyzer().analyze(text), `${file}, edit ${k}`);
+      }
+    }
+  });
+
   describe('on the shared documents', () => {
     const files = [...sharedFiles(PLANS).map((f) => join(PLANS, f)), ...sharedFiles(CORPUS).map((f) => join(CORPUS, f)), ...markdownFilesUnder(join(SHARED, 'devset')), ...markdownFilesUnder(join(SHARED, 'robustness'))];
     before(function () {
