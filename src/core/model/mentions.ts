@@ -13,7 +13,7 @@
  */
 import type { Declared, Hours, Item, PlanModel } from './schema';
 import { fullId, groupSameItems, identitiesOf, identityIn, isDifferentItem, isWithin, normaliseTitle, pairing, parallel, sameEstimate, sectionChain, significantWords, type Identity, type Pairing } from '../rules/item-identity';
-import { groupBy } from '../rules/group-by';
+import { groupBy, groupByEach } from '../rules/group-by';
 import { TextMemo } from '../rules/text-memo';
 
 function sure(how: Pairing, a: Identity, b: Identity): boolean {
@@ -344,25 +344,13 @@ function sharingCandidates(context: Listings, entry: Item): readonly Item[] {
   const all = context.byHours.get(hours) ?? [];
   if (all.length <= MAX_SHARING) return all;
   let byWord = context.byWord.get(hours);
-  if (!byWord) context.byWord.set(hours, (byWord = groupByWord(context.ids, all)));
+  if (!byWord) context.byWord.set(hours, (byWord = groupByEach(all, (item) => wordSet(context.ids[item.index].words))));
   const found = new Set<Item>();
   for (const w of wordSet(context.ids[entry.index].words)) {
     const sharing = byWord.get(w);
     if (sharing && sharing.length <= MAX_SHARING) for (const item of sharing) found.add(item);
   }
   return [...found].sort((a, b) => a.index - b.index);
-}
-
-function groupByWord(ids: readonly Identity[], items: readonly Item[]): Map<string, Item[]> {
-  const byWord = new Map<string, Item[]>();
-  for (const item of items) {
-    for (const w of wordSet(ids[item.index].words)) {
-      const list = byWord.get(w);
-      if (list) list.push(item);
-      else byWord.set(w, [item]);
-    }
-  }
-  return byWord;
 }
 
 /**
@@ -480,22 +468,10 @@ function namedBy(context: Listings, first: string, second: string): Item[] {
   if (!named) {
     const candidates = (context.candidates ??= context.model.items.filter((i) => i.parent === undefined && !i.checklist && i.estimate && i.kind !== 'row' && i.kind !== 'heading'));
     if (context.named.size < SCANS_BEFORE_INDEX) named = candidates.filter((item) => ownWords(context, item).pairs.has(key));
-    else named = (context.byPair ??= indexPairs(context, candidates)).get(key) ?? [];
+    else named = (context.byPair ??= groupByEach(candidates, (item) => ownWords(context, item).pairs)).get(key) ?? [];
     context.named.set(key, named);
   }
   return named;
-}
-
-function indexPairs(context: Listings, candidates: readonly Item[]): Map<string, Item[]> {
-  const byPair = new Map<string, Item[]>();
-  for (const item of candidates) {
-    for (const pair of ownWords(context, item).pairs) {
-      const list = byPair.get(pair);
-      if (list) list.push(item);
-      else byPair.set(pair, [item]);
-    }
-  }
-  return byPair;
 }
 
 /** `phrase` appears in `words`, word after word. */
@@ -526,15 +502,10 @@ function restatedSums(model: PlanModel): [Item, number][] {
   }
   if (lines.length === 0) return [];
   const ids = identitiesOf(model);
-  const byWord = new Map<string, Item[]>();
-  for (const item of model.items) {
-    if (item.parent !== undefined || item.checklist || !item.estimate || item.kind === 'row') continue;
-    for (const w of wordSet(ids[item.index].words)) {
-      const list = byWord.get(w);
-      if (list) list.push(item);
-      else byWord.set(w, [item]);
-    }
-  }
+  const byWord = groupByEach(
+    model.items.filter((item) => item.parent === undefined && !item.checklist && item.estimate && item.kind !== 'row'),
+    (item) => wordSet(ids[item.index].words),
+  );
   const result: [Item, number][] = [];
   for (const [line, named] of lines) {
     const parts = named.map((words) => namedItem(byWord, ids, line, words));
