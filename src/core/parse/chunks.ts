@@ -248,7 +248,7 @@ function splitAtHeadings(text: string): Chunk[] {
     const fm = frontMatterEnd(text, bounds);
     if (fm > 0) {
       const end = fm < bounds.starts.length ? bounds.starts[fm] : text.length;
-      chunks.push({ text: text.slice(0, end), offset: 0, line: 0, frontMatter: true });
+      chunks.push({ text: ownCopy(text.slice(0, end)), offset: 0, line: 0, frontMatter: true });
       if (fm >= bounds.starts.length) return chunks;
       [offset, line] = [end, fm];
     }
@@ -260,9 +260,11 @@ function splitAtHeadings(text: string): Chunk[] {
 /**
  * Splits `text` from `offset` (where a chunk starts, on line `line`, outside every block) to
  * its end, line by line, into `chunks`. At each heading that starts a chunk, `rest` may give
- * every chunk from there on (an unchanged tail), which ends the walk.
+ * every chunk from there on (an unchanged tail), which ends the walk. Each chunk's text is a
+ * copy (see `ownCopy`): chunks outlive the text they were cut from, in the next split after
+ * an edit and in the chunk cache, and a slice would keep that whole version alive.
  */
-function splitFrom(text: string, offset: number, line: number, chunks: Chunk[], rest?: (offset: number, line: number) => Chunk[] | undefined, copy: (s: string) => string = (s) => s): void {
+function splitFrom(text: string, offset: number, line: number, chunks: Chunk[], rest?: (offset: number, line: number) => Chunk[] | undefined): void {
   const cr = text.indexOf('\r', offset) >= 0;
   const state = new BlockState();
   let chunkStart = offset;
@@ -273,7 +275,7 @@ function splitFrom(text: string, offset: number, line: number, chunks: Chunk[], 
     const plain = (state.plain && plainLine(text, at, end)) || state.staysInFence(text, at, end);
     if (!plain && state.feed(text.slice(at, end)).split && n > chunkLine) {
       const tail = rest?.(at, n);
-      chunks.push({ text: copy(text.slice(chunkStart, at)), offset: chunkStart, line: chunkLine, frontMatter: false });
+      chunks.push({ text: ownCopy(text.slice(chunkStart, at)), offset: chunkStart, line: chunkLine, frontMatter: false });
       if (tail) {
         for (const c of tail) chunks.push(c);
         return;
@@ -283,7 +285,7 @@ function splitFrom(text: string, offset: number, line: number, chunks: Chunk[], 
     if (end >= text.length) break;
     at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  chunks.push({ text: copy(text.slice(chunkStart)), offset: chunkStart, line: chunkLine, frontMatter: false });
+  chunks.push({ text: ownCopy(text.slice(chunkStart)), offset: chunkStart, line: chunkLine, frontMatter: false });
 }
 
 /** Where the line starting at `at` ends: its \r, \n or \r\n, or the end of the text. */
@@ -316,8 +318,7 @@ function splitAfterEdit(old: string, before: readonly Chunk[], text: string): Ch
     const lines = line - before[j].line;
     return before.slice(j).map((c) => ({ ...c, offset: c.offset + moved, line: c.line + lines }));
   };
-  // The chunks split again are copied out of the document's text (see `ownCopy`).
-  splitFrom(text, before[k].offset, before[k].line, chunks, tail, ownCopy);
+  splitFrom(text, before[k].offset, before[k].line, chunks, tail);
   return chunks;
 }
 

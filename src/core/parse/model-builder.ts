@@ -8,7 +8,6 @@
  */
 import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Section } from '../model/schema';
 import { collectDefinitions, splitChunks, wholeDocument, withDefinitions, type Chunk, type Split } from './chunks';
-import { ownCopy } from '../rules/text-memo';
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps, type FactSize } from './extract';
 import { numberSpan, toHours, type UnitSettings } from './estimate';
 import type { RelRange } from './text';
@@ -39,10 +38,8 @@ export class ChunkCache {
     this.used.add(text);
     let facts = this.entries.get(text);
     if (!facts) {
-      // Parsed from a copy, so neither the key nor the facts keep the document's text alive.
-      const own = ownCopy(text);
-      facts = extractChunk(own, chunk.text.length);
-      this.entries.set(own, facts);
+      facts = extractChunk(text, chunk.text.length);
+      this.entries.set(text, facts);
       this.misses++;
     }
     return facts;
