@@ -36,11 +36,6 @@ function tickedState(model: PlanModel, section: Section): 'done' | 'open' | unde
   return ticked === tasks.length ? 'done' : ticked === 0 ? 'open' : undefined;
 }
 
-/**
- * "| Newsletter signup | ✅ Done |" in a summary table, and "### Newsletter signup" further
- * on with none of its tasks ticked. Matched by exact title (at least two significant
- * words), never by similarity: a heading is a weaker restatement than an item.
- */
 /** A section title as an item title to match, remembered by title (an edit re-reads every heading). */
 const matchTitles = new TextMemo<string | undefined>();
 
@@ -51,6 +46,11 @@ function matchTitle(title: string): string | undefined {
   });
 }
 
+/**
+ * "| Newsletter signup | ✅ Done |" in a summary table, and "### Newsletter signup" further
+ * on with none of its tasks ticked. Matched by exact title (at least two significant
+ * words), never by similarity: a heading is a weaker restatement than an item.
+ */
 function checkItemsAgainstTheirSections(model: PlanModel, report: RuleContext['report']): void {
   const sections = groupBy(
     model.sections.filter((s) => tickedState(model, s)),
