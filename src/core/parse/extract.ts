@@ -9,7 +9,7 @@ import { findEstimates, numberSpan, readNumber, type RawEstimate } from './estim
 import { findPriority, findPriorityCodes, readPriorityValue } from './priority';
 import { findStatusEmoji, findStatusMarker, readStatusValue } from './status';
 import { COUNT_NOUN, ID_RE, TIMELINE_LABEL, TOTAL_LABEL, labelKind, readCapacity, readField, splitId, type RawCapacity } from './fields';
-import { LineIndex, cleanTitle, nodeRange, plainText, type RelRange } from './text';
+import { LineIndex, cleanTitle, countLineBreaks, nodeRange, plainText, type RelRange } from './text';
 import { readTable } from './table';
 import { findMojibake, meant } from './mojibake';
 import { SIZE_LABEL, findPoints, readSizeValue, type RawSize } from './size';
@@ -827,7 +827,7 @@ class ChunkExtractor {
     for (const m of value.matchAll(DIRECTIVE_RE)) {
       const before = value.slice(0, m.index);
       const rules = m[2].trim().split(/[\s,]+/).filter(Boolean);
-      this.facts.directives.push({ kind: m[1] as FactDirective['kind'], rules, line: line + (before.match(/\r\n?|\n/g)?.length ?? 0) });
+      this.facts.directives.push({ kind: m[1] as FactDirective['kind'], rules, line: line + countLineBreaks(before) });
     }
   }
 

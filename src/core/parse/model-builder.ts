@@ -10,7 +10,7 @@ import type { AnalyzeOptions, Declared, Estimate, Item, PlanModel, Range, Sectio
 import { collectDefinitions, splitChunks, wholeDocument, withDefinitions, type Chunk, type Split } from './chunks';
 import { extractChunk, type ChunkFacts, type FactDeclared, type FactEstimate, type FactHeading, type FactItem, type FactProps, type FactSize } from './extract';
 import { numberSpan, toHours, type UnitSettings } from './estimate';
-import type { RelRange } from './text';
+import { countLineBreaks, type RelRange } from './text';
 import { detectPlan, PLAN_THRESHOLD } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
 import { linkMentions } from '../model/mentions';
@@ -322,7 +322,7 @@ class ModelBuilder {
     const sections = this.sections;
     for (const s of sections) s.items = [];
     for (const item of items) if (item.parent === undefined) sections[item.section].items.push(item.index);
-    const lineCount = (text.match(/\r\n?|\n/g)?.length ?? 0) + 1;
+    const lineCount = countLineBreaks(text) + 1;
     setBodyRanges(sections, endPosition(text, lineCount));
     markRequirementChecklists(sections, items);
     const declared = resolveScopes(this.declared, items, sections, remap);

@@ -41,6 +41,17 @@ export interface RelRange {
   end: RelPos;
 }
 
+/**
+ * How many line breaks `text` holds, counted as CommonMark (and VS Code) count them: \r\n,
+ * \n or a lone \r. Without a \r, by searching for each \n: no array of every break is made.
+ */
+export function countLineBreaks(text: string): number {
+  if (text.includes('\r')) return text.match(/\r\n?|\n/g)?.length ?? 0;
+  let n = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 /** Offsets → line/column for one piece of text, by binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[] = [0];
