@@ -64,6 +64,20 @@ function edited(text: string, run: number): string {
   return `${text.slice(0, middle)} edit${run}${text.slice(middle)}`;
 }
 
+/**
+ * The same text with the first heading after the middle renamed, differently on every run: an
+ * edit that changes what links mentions (a section's title), so they are linked again rather
+ * than reused (see mention-reuse.ts).
+ */
+function renamedHeading(text: string, run: number): string {
+  const heading = /^#{1,6}[ \t].*$/gm;
+  heading.lastIndex = Math.floor(text.length / 2);
+  const m = heading.exec(text) ?? /^#{1,6}[ \t].*$/m.exec(text);
+  if (!m) return edited(text, run);
+  const end = m.index + m[0].length;
+  return `${text.slice(0, end)} v${run}${text.slice(end)}`;
+}
+
 function fmt(ms: number | undefined): string {
   if (ms === undefined) return 'skipped'.padStart(10);
   return (ms < 10 ? ms.toFixed(2) : ms.toFixed(0)).padStart(8) + 'ms';
@@ -177,6 +191,10 @@ interface WorkerRow {
   edit: number;
   /** Each session's own median of its measured edits. */
   sessionEdits: number[];
+  /** Median of edits renaming a heading (the links worked out again), pooled. */
+  renames: number;
+  /** How many measured edits reused the links, of all. */
+  linksReused: string;
   /** Bytes of the last edit's answer (a delta against the host's copy). */
   editAnswer: number;
   /** Chunks the last edit parsed, of all. */
@@ -189,6 +207,8 @@ interface WorkerSession {
   cold: number;
   first: number[];
   edits: number[];
+  renames: number[];
+  reused: number;
   parsed: string;
   largestAnswer: number;
   editAnswer: number;
@@ -213,6 +233,8 @@ async function measureWorker(label: string, text: string, runs: number, warmEdit
     firstEdits: median(all.flatMap((s) => s.first.slice(0, runs))),
     edit: median(all.flatMap((s) => s.edits)),
     sessionEdits: all.map((s) => median(s.edits)),
+    renames: median(all.flatMap((s) => s.renames)),
+    linksReused: `${all.reduce((n, s) => n + s.reused, 0)}/${all.reduce((n, s) => n + s.edits.length, 0)}`,
     parsed: last.parsed,
     largestAnswer: Math.max(...all.map((s) => s.largestAnswer)),
     largestRequest,
@@ -238,12 +260,18 @@ async function workerSession(label: string, text: string, runs: number, warmEdit
     const first: number[] = [];
     const edits: number[] = [];
     let parsed = '';
+    let reused = 0;
     for (let run = 0; run < warmEdits + runs; run++) {
       const { ms, analysis } = await analyse(edited(text, run));
       (run < warmEdits ? first : edits).push(ms);
       parsed = `${analysis.chunks.parsed}/${analysis.chunks.chunks}`;
+      if (run >= warmEdits && analysis.chunks.linksReused) reused++;
     }
-    return { cold, first, edits, parsed, largestAnswer: client.largestMessage, editAnswer: client.lastAnswerBytes };
+    const editAnswer = client.lastAnswerBytes;
+    // Then edits the links must be worked out again for, after the measured ones.
+    const renames: number[] = [];
+    for (let run = 0; run < runs; run++) renames.push((await analyse(renamedHeading(text, run))).ms);
+    return { cold, first, edits, renames, reused, parsed, largestAnswer: client.largestMessage, editAnswer };
   } finally {
     client.dispose();
   }
@@ -294,6 +322,7 @@ async function main(): Promise<void> {
   for (const w of workerRows) {
     console.log(`worker edit ${w.label}: ${w.edit.toFixed(1)} ms`);
     if (w.sessionEdits.length > 1) console.log(`  each worker's own median: ${w.sessionEdits.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+    console.log(`  a heading renamed instead (the links between mentions worked out again, not reused): ${w.renames.toFixed(1)} ms; links reused by ${w.linksReused} measured edits`);
     console.log(`  first edits after a cold start ${w.firstEdits.toFixed(1)} ms; cold ${w.cold.toFixed(0)} ms; chunks parsed by an edit ${w.parsed}; an edit's answer ${kb(w.editAnswer)}; largest message ${kb(w.largestAnswer)} to the host, ${kb(w.largestRequest)} to the worker (limit ${kb(TRANSFER_LIMITS.maxBytes)})`);
   }
   const over = workerRows.filter((w) => Math.max(w.largestAnswer, w.largestRequest) > TRANSFER_LIMITS.maxBytes);

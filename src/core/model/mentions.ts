@@ -52,22 +52,40 @@ function statusFrom(mention: Item): Item['status'] | undefined {
   return mention.kind === 'row' || mention.kind === 'task' ? mention.status : undefined;
 }
 
-function fillFromMentions(item: Item, others: Item[], items: Item[]): void {
+/**
+ * What linking copied from one item to another, in order: an estimate or priority taken from
+ * the item at `from`, or a status. Replayed on a model that reads the same (see mention-reuse.ts).
+ */
+export type Fill = { item: number; field: 'estimate' | 'priority'; from: number } | { item: number; field: 'status'; status: Item['status'] };
+
+/** Applies one fill, as `fillFromMentions` made it. */
+export function applyFill(items: Item[], fill: Fill): void {
+  const item = items[fill.item];
+  if (fill.field === 'status') {
+    item.status = fill.status;
+    item.statusSource = 'own';
+  } else if (fill.field === 'estimate') item.estimate = items[fill.from].estimate;
+  else item.priority = items[fill.from].priority;
+}
+
+function fillFromMentions(item: Item, others: Item[], items: Item[], fills: Fill[]): void {
+  const fill = (f: Fill) => {
+    fills.push(f);
+    applyFill(items, f);
+  };
   if (!item.estimate && !item.children.some((c) => items[c]?.estimate)) {
     const withEstimate = others.find((o) => o.estimate);
-    if (withEstimate) item.estimate = withEstimate.estimate;
+    if (withEstimate) fill({ item: item.index, field: 'estimate', from: withEstimate.index });
   }
   if (!item.priority || item.priority.source !== 'own') {
-    const own = others.find((o) => o.priority?.source === 'own');
-    if (own) item.priority = own.priority;
-    else item.priority ??= others.find((o) => o.priority)?.priority;
+    const source = others.find((o) => o.priority?.source === 'own') ?? (item.priority ? undefined : others.find((o) => o.priority));
+    if (source) fill({ item: item.index, field: 'priority', from: source.index });
   }
   if (item.status === 'unknown') {
     for (const o of others) {
       const status = statusFrom(o);
       if (status) {
-        item.status = status;
-        item.statusSource = 'own';
+        fill({ item: item.index, field: 'status', status });
         break;
       }
     }
@@ -75,25 +93,42 @@ function fillFromMentions(item: Item, others: Item[], items: Item[]): void {
 }
 
 /**
+ * What one linking did beyond the links it left on the items: what it copied between items
+ * (`fills`, in order), and what of the document's text it read. Text is read only as items'
+ * own words (see `ownWords`): every candidate's for each pair of words `partOf` looked for
+ * (`pairs`), and the whole of a few items' (`items`).
+ */
+export interface LinkLog {
+  fills: Fill[];
+  pairs: Set<string>;
+  items: Set<number>;
+}
+
+export function newLinkLog(): LinkLog {
+  return { fills: [], pairs: new Set(), items: new Set() };
+}
+
+/**
  * Marks restatements in place: `mentionOf` on each, `mentions` on the item they restate.
  * `text` is the analysed text, where items' own lines (a gap, a description) are read.
+ * `log` records what the linking copied and read, for `linkMentionsReusing`.
  */
-export function linkMentions(model: PlanModel, text: string): void {
+export function linkMentions(model: PlanModel, text: string, log: LinkLog = newLinkLog()): void {
   // A line adding up items it names ("Security Audit (XSS, SQL Injection)" 7-10 h for XSS 3-4
   // and SQL Injection 4-6) first: a later listing may restate that line in turn.
   for (const [entry, section] of restatedSums(model)) entry.restates = section;
   // Whole listings next: a scope or summary list restating the plan under other names is
   // recognised as a whole before its entries could stand as the items they restate.
-  for (const [entry, target] of restatedLists(model, text)) {
+  for (const [entry, target] of restatedLists(model, text, log)) {
     if (typeof target === 'number') entry.restates = target;
-    else link(model, target, [entry]);
+    else link(model, target, [entry], log);
   }
-  for (const [entry, item] of restatedParts(model)) link(model, item, [entry]);
+  for (const [entry, item] of restatedParts(model)) link(model, item, [entry], log);
   const candidates = model.items.filter((i) => !i.checklist && i.mentionOf === undefined && i.restates === undefined);
   for (const group of groupSameItems(model, candidates, sure)) {
     const [canonical, ...rest] = mostSpecificFirst(group);
     // A sub-item's effort is already in its parent's; only top-level entries are set aside.
-    link(model, canonical, rest.filter((o) => o.parent === undefined));
+    link(model, canonical, rest.filter((o) => o.parent === undefined), log);
   }
   for (const [item, section] of restatedById(model)) item.restates = section;
   flattenChains(model);
@@ -121,11 +156,11 @@ function flattenChains(model: PlanModel): void {
   }
 }
 
-function link(model: PlanModel, canonical: Item, others: Item[]): void {
+function link(model: PlanModel, canonical: Item, others: Item[], log: LinkLog): void {
   if (others.length === 0) return;
   for (const o of others) o.mentionOf = canonical.index;
   canonical.mentions = [...(canonical.mentions ?? []), ...others.map((o) => o.index)].sort((a, b) => a - b);
-  fillFromMentions(canonical, others, model.items);
+  fillFromMentions(canonical, others, model.items, log.fills);
 }
 
 
@@ -217,7 +252,7 @@ interface Scored {
  * the listing stands as items. Later listings are read first, so a summary of a summary
  * restates what the first summary restated.
  */
-function restatedLists(model: PlanModel, text: string): [Item, Target][] {
+function restatedLists(model: PlanModel, text: string, log: LinkLog): [Item, Target][] {
   const open = model.items.filter((i) => i.parent === undefined && !i.checklist);
   const pairs: [Item, Target][] = [];
   const listings = [...groupBy(open, (i) => i.section).values()].reverse();
@@ -232,6 +267,7 @@ function restatedLists(model: PlanModel, text: string): [Item, Target][] {
     taken: new Set<number>(),
     bodies: new Map(),
     named: new Map(),
+    log,
   };
   for (const entries of listings) {
     if (entries.length < 2 || !entries.every((e) => e.estimate && !e.id && e.kind !== 'breakdown')) continue;
@@ -264,6 +300,8 @@ interface Listings {
   named: Map<string, Item[]>;
   /** Every candidate by each pair of words in its own text, once many pairs are asked for. */
   byPair?: Map<string, Item[]>;
+  /** Where the text read is recorded. */
+  log: LinkLog;
 }
 
 function allowed(model: PlanModel, entry: Item, target: Item): 'weak' | 'strong' | undefined {
@@ -382,6 +420,7 @@ function loneWordTarget(context: Listings, entry: Item, used: Set<Target>): Item
   for (const target of context.byHours.get(hoursKey(entry.estimate?.hours)) ?? []) {
     if (used.has(target) || context.taken.has(target.index) || target.range.start.offset >= entry.range.start.offset) continue;
     const them = ids[target.index];
+    context.log.items.add(target.index);
     const body = wordSet(ownWords(context, target).words);
     const title = wordSet(them.words);
     const score = me.words.filter((w) => title.has(w) || body.has(w)).length;
@@ -402,10 +441,27 @@ const CODE_OR_TARGET = /`[^`\n]*`|\]\([^)\n]*\)/g;
 function ownWords(context: Listings, item: Item): OwnWords {
   let known = context.bodies.get(item.index);
   if (!known) {
-    known = item.kind === 'row' || item.kind === 'heading' ? NO_OWN_WORDS : ownWordsByText.get(context.text.slice(item.titleRange.end.offset, ownTextEnd(item)), readOwnWords);
+    const own = ownText(context.text, item);
+    known = own === undefined ? NO_OWN_WORDS : ownWordsOf(own);
     context.bodies.set(item.index, known);
   }
   return known;
+}
+
+/** An item's own words, every one of them read: recorded as such (see `LinkLog`). */
+function wholeOwnWords(context: Listings, item: Item): string[] {
+  context.log.items.add(item.index);
+  return ownWords(context, item).words;
+}
+
+/** The text below an item's title that is its own (undefined for a row or heading, whose own text is never read). */
+export function ownText(text: string, item: Item): string | undefined {
+  return item.kind === 'row' || item.kind === 'heading' ? undefined : text.slice(item.titleRange.end.offset, ownTextEnd(item));
+}
+
+/** The own words of an item's own text (see `ownText`). */
+export function ownWordsOf(own: string): OwnWords {
+  return ownWordsByText.get(own, readOwnWords);
 }
 
 const NO_OWN_WORDS: OwnWords = { words: [], pairs: new Set() };
@@ -423,7 +479,7 @@ function partOf(context: Listings, entry: Item): Item | undefined {
   // Words that many items' text has name none of them.
   if (named.length > MAX_NAMED) return undefined;
   const found = named.filter(
-    (item) => item.range.start.offset < entry.range.start.offset && !isWithin(context.model.sections, item.section, entry.section) && contains(ownWords(context, item).words, words),
+    (item) => item.range.start.offset < entry.range.start.offset && !isWithin(context.model.sections, item.section, entry.section) && contains(wholeOwnWords(context, item), words),
   );
   if (found.length !== 1) return undefined;
   const [part, whole] = [entry.estimate!.hours, found[0].estimate!.hours];
@@ -438,7 +494,7 @@ function ownTextEnd(item: Item): number {
 }
 
 /** An item's own text as significant words, and each pair of adjacent words. */
-interface OwnWords {
+export interface OwnWords {
   words: string[];
   pairs: Set<string>;
 }
@@ -466,6 +522,7 @@ function namedBy(context: Listings, first: string, second: string): Item[] {
   const key = `${first} ${second}`;
   let named = context.named.get(key);
   if (!named) {
+    context.log.pairs.add(key);
     const candidates = (context.candidates ??= context.model.items.filter((i) => i.parent === undefined && !i.checklist && i.estimate && i.kind !== 'row' && i.kind !== 'heading'));
     if (context.named.size < SCANS_BEFORE_INDEX) named = candidates.filter((item) => ownWords(context, item).pairs.has(key));
     else named = (context.byPair ??= groupByEach(candidates, (item) => ownWords(context, item).pairs)).get(key) ?? [];

@@ -14,6 +14,7 @@ import { countLineBreaks, type RelRange } from './text';
 import { detectPlan, PLAN_THRESHOLD } from './detect';
 import { resolveScopes, type PendingScope } from './scopes';
 import { linkMentions } from '../model/mentions';
+import { linkMentionsReusing, type LinkMemo } from '../model/mention-reuse';
 import { markRequirementChecklists } from './requirements';
 import { parentTotals } from './parent-totals';
 import { noticeMessage } from './guard';
@@ -27,9 +28,13 @@ export class ChunkCache {
   /** Chunks parsed (not found in the cache) since the last prune: what an analysis cost. */
   private misses = 0;
   /** What the latest analysis did: its chunks, and how many of them had to be parsed. */
-  lastStats: ChunkStats = { chunks: 0, parsed: 0 };
+  lastStats: ChunkStats = { chunks: 0, parsed: 0, linksReused: false };
   /** This document's latest split: the next is made from it, whatever other documents were split since. */
   lastSplit: Split | undefined;
+  /** This document's latest linking of mentions: reused while the model reads the same to it. */
+  readonly links: LinkMemo = {};
+  /** Whether the latest analysis reused the linking before it. */
+  linksReused = false;
 
   get(chunk: Chunk, defs: Map<string, string>): ChunkFacts {
     if (chunk.frontMatter) return EMPTY;
@@ -53,7 +58,7 @@ export class ChunkCache {
   prune(chunks: number): void {
     for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
     this.used = new Set();
-    this.lastStats = { chunks, parsed: this.misses };
+    this.lastStats = { chunks, parsed: this.misses, linksReused: this.linksReused };
     this.misses = 0;
   }
 
@@ -65,6 +70,8 @@ export class ChunkCache {
 export interface ChunkStats {
   chunks: number;
   parsed: number;
+  /** The mentions were linked as the analysis before linked them (see mention-reuse.ts). */
+  linksReused: boolean;
 }
 
 export function buildModel(text: string, options: AnalyzeOptions, cache = new ChunkCache(), chunked = true): PlanModel {
@@ -73,7 +80,7 @@ export function buildModel(text: string, options: AnalyzeOptions, cache = new Ch
   const builder = new ModelBuilder(options);
   const defs = chunked ? collectDefinitions(text) : new Map<string, string>();
   for (const chunk of chunks) builder.add(chunk, cache.get(chunk, defs));
-  const model = builder.finish(text);
+  const model = builder.finish(text, chunked ? cache : undefined);
   if (chunked) cache.prune(chunks.length);
   return model;
 }
@@ -315,7 +322,8 @@ class ModelBuilder {
     });
   }
 
-  finish(text: string): PlanModel {
+  /** The model, its mentions linked (reusing `cache`'s last linking where it reads the same). */
+  finish(text: string, cache?: ChunkCache): PlanModel {
     while (this.open.length > 0) this.closeSection();
     this.addHeadingDeclarations();
     const { items, remap } = this.finalizeItems();
@@ -339,7 +347,8 @@ class ModelBuilder {
       eol: /\r\n/.test(text.slice(0, 10000)) ? '\r\n' : '\n',
       lineCount,
     };
-    linkMentions(model, text);
+    if (cache) cache.linksReused = linkMentionsReusing(model, text, cache.links);
+    else linkMentions(model, text);
     if (this.notices.length > 0) model.notices = this.notices;
     model.detection = detectPlan(model, this.options.detection);
     model.isPlan = model.detection.score >= PLAN_THRESHOLD;
