@@ -14,6 +14,7 @@ import { agreeingReading, effortEntries, effortOf, isWorkItem, subtreeEnds } fro
 import { findPriority } from './priority';
 import { carriesTag, idNumberIn, type IdRange } from './id-tags';
 import { TextMemo } from '../rules/text-memo';
+import { groupBy } from '../rules/group-by';
 
 export type PendingScope =
   | { kind: 'list' | 'table'; items: number[]; adjacent?: boolean }
@@ -254,13 +255,7 @@ interface SectionTotalsIndex {
 function sectionTotalsIndex(all: Declared[], sections: Section[]): SectionTotalsIndex {
   const headingTotal = new Map<number, number>();
   for (const d of all) if (d.kind === 'total' && d.where === 'heading' && !headingTotal.has(d.section)) headingTotal.set(d.section, d.index);
-  const children = new Map<number, number[]>();
-  sections.forEach((s, i) => {
-    const key = s.parent ?? -1;
-    const list = children.get(key);
-    if (list) list.push(i);
-    else children.set(key, [i]);
-  });
+  const children = groupBy(sections.keys(), (i) => sections[i].parent ?? -1);
   return { headingTotal, children };
 }
 
