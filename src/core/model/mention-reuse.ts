@@ -36,14 +36,13 @@ export function linkMentionsReusing(model: PlanModel, text: string, memo: LinkMe
   const unlinked = model.items.map((i) => ({ estimate: i.estimate, priority: i.priority, status: i.status, statusSource: i.statusSource }));
   const order = orderOf(model);
   const last = memo.last;
-  let log: LinkLog;
-  if (last && readsTheSame(last, model, text, unlinked, order)) {
-    copyLinks(last, model);
-    // The same links read the same text and copied the same fields: the log stays true.
-    log = last.log;
-  } else linkMentions(model, text, (log = newLinkLog()));
+  const reused = last !== undefined && readsTheSame(last, model, text, unlinked, order);
+  // The same links read the same text and copied the same fields: a reused log stays true.
+  const log = reused ? last.log : newLinkLog();
+  if (reused) copyLinks(last, model);
+  else linkMentions(model, text, log);
   memo.last = { text, model, unlinked, order, log };
-  return log === last?.log;
+  return reused;
 }
 
 /**
