@@ -106,8 +106,10 @@ describe('vscode/analysis worker', () => {
       const second = await client.request({ kind: 'analyze', uri: 'doc', version: 2, text: edited.split(/(?<=\n)/), options: {} });
       assert.equal(second.chunks.chunks, first.chunks.chunks);
       assert.equal(second.chunks.parsed, 1, 'only the edited chunk is parsed again');
+      assert.equal(second.chunks.linksReused, false, 'a title changed: the mentions are linked again');
       const third = await client.request({ kind: 'analyze', uri: 'doc', version: 3, text: edited.split(/(?<=\n)/), options: {} });
       assert.equal(third.chunks.parsed, 0, 'an unchanged document parses nothing');
+      assert.equal(third.chunks.linksReused, true, 'nothing changed: the links of the analysis before are reused');
       // Another document's analyses do not evict this one's chunks.
       await client.request({ kind: 'analyze', uri: 'other', version: 1, text: [PLAN], options: {} });
       const fourth = await client.request({ kind: 'analyze', uri: 'doc', version: 4, text: [text], options: {} });
