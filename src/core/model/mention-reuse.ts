@@ -17,13 +17,14 @@ interface Unlinked {
   statusSource: Item['statusSource'];
 }
 
-/** One analysis's linking: its model as linked, what the fields were before, and what it read and copied. */
+/** One analysis's linking: its model as linked, what the fields were before, what it read and copied, and whether it was a copy. */
 interface LinkRecord {
   text: string;
   model: PlanModel;
   unlinked: Unlinked[];
   order: number[];
   log: LinkLog;
+  reused: boolean;
 }
 
 /** The last linking of one document, kept by its analyzer (see `ChunkCache`). */
@@ -31,8 +32,8 @@ export interface LinkMemo {
   last?: LinkRecord;
 }
 
-/** Links the model's mentions, copying the last analysis's links when the model reads the same. Returns whether they were copied. */
-export function linkMentionsReusing(model: PlanModel, text: string, memo: LinkMemo): boolean {
+/** Links the model's mentions, copying the last analysis's links when the model reads the same (`memo.last.reused` says which). */
+export function linkMentionsReusing(model: PlanModel, text: string, memo: LinkMemo): void {
   const unlinked = model.items.map((i) => ({ estimate: i.estimate, priority: i.priority, status: i.status, statusSource: i.statusSource }));
   const order = orderOf(model);
   const last = memo.last;
@@ -41,8 +42,7 @@ export function linkMentionsReusing(model: PlanModel, text: string, memo: LinkMe
   const log = reused ? last.log : newLinkLog();
   if (reused) copyLinks(last, model);
   else linkMentions(model, text, log);
-  memo.last = { text, model, unlinked, order, log };
-  return reused;
+  memo.last = { text, model, unlinked, order, log, reused };
 }
 
 /**

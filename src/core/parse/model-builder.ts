@@ -33,8 +33,6 @@ export class ChunkCache {
   lastSplit: Split | undefined;
   /** This document's latest linking of mentions: reused while the model reads the same to it. */
   readonly links: LinkMemo = {};
-  /** Whether the latest analysis reused the linking before it. */
-  linksReused = false;
 
   get(chunk: Chunk, defs: Map<string, string>): ChunkFacts {
     if (chunk.frontMatter) return EMPTY;
@@ -58,7 +56,7 @@ export class ChunkCache {
   prune(chunks: number): void {
     for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
     this.used = new Set();
-    this.lastStats = { chunks, parsed: this.misses, linksReused: this.linksReused };
+    this.lastStats = { chunks, parsed: this.misses, linksReused: this.links.last?.reused ?? false };
     this.misses = 0;
   }
 
@@ -80,7 +78,7 @@ export function buildModel(text: string, options: AnalyzeOptions, cache = new Ch
   const builder = new ModelBuilder(options);
   const defs = chunked ? collectDefinitions(text) : new Map<string, string>();
   for (const chunk of chunks) builder.add(chunk, cache.get(chunk, defs));
-  const model = builder.finish(text, chunked ? cache : undefined);
+  const model = builder.finish(text, chunked ? cache.links : undefined);
   if (chunked) cache.prune(chunks.length);
   return model;
 }
@@ -322,8 +320,8 @@ class ModelBuilder {
     });
   }
 
-  /** The model, its mentions linked (reusing `cache`'s last linking where it reads the same). */
-  finish(text: string, cache?: ChunkCache): PlanModel {
+  /** The model, its mentions linked (reusing the document's last linking, in `links`, where it reads the same). */
+  finish(text: string, links?: LinkMemo): PlanModel {
     while (this.open.length > 0) this.closeSection();
     this.addHeadingDeclarations();
     const { items, remap } = this.finalizeItems();
@@ -347,7 +345,7 @@ class ModelBuilder {
       eol: /\r\n/.test(text.slice(0, 10000)) ? '\r\n' : '\n',
       lineCount,
     };
-    if (cache) cache.linksReused = linkMentionsReusing(model, text, cache.links);
+    if (links) linkMentionsReusing(model, text, links);
     else linkMentions(model, text);
     if (this.notices.length > 0) model.notices = this.notices;
     model.detection = detectPlan(model, this.options.detection);
